@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The one list of system packages StartupNameAI needs to build, run and test.
+# Idempotent: installs only what is missing, runs `apt-get update` at most once,
+# then installs the npm parts (web/, bench/) when their lockfiles exist.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache git curl ca-certificates
+  # libraries the C++ code links
+  libfmt-dev libspdlog-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  librestinio-dev libasio-dev libhttp-parser-dev
+  libsqlite3-dev libpq-dev libhiredis-dev libssl-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # real services started by the test harness (scripts/services.sh)
+  postgresql-15 redis-server
+)
+# node for the dashboard and the framework comparison: any node >= 20 with npm will do
+# (a machine may carry a nodejs build that bundles npm, so test for the commands).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  PACKAGES+=(nodejs npm)
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing packages: ${missing[*]}" >&2
+    echo "install-deps: run as root (or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "install-deps: installing ${#missing[@]} package(s): ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all ${#PACKAGES[@]} system packages present"
+fi
+
+# npm parts: each folder with a lockfile gets a clean install when node_modules is stale.
+root=$(cd "$(dirname "$0")/.." && pwd)
+for dir in web bench/frameworks; do
+  if [[ -f "$root/$dir/package-lock.json" ]]; then
+    if [[ ! -d "$root/$dir/node_modules" || "$root/$dir/package-lock.json" -nt "$root/$dir/node_modules" ]]; then
+      echo "install-deps: npm ci in $dir"
+      (cd "$root/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  fi
+done

@@ -1,0 +1,47 @@
+// The HTTP API server: binds host:port, runs one RESTinio event loop per thread (all on the
+// same port via SO_REUSEPORT, DESIGN §5) and serves the routes from routes.cpp.
+//
+//   snai::api::HttpServer server(config.server, {.storage = *storage});
+//   if (auto started = server.start(); !started) return fail(started.error());
+//   server.wait();   // until stop() or SIGINT/SIGTERM
+#pragma once
+
+#include <memory>
+
+#include "api/server_deps.hpp"
+#include "core/config.hpp"
+#include "core/result.hpp"
+
+namespace snai::api {
+
+class HttpServer {
+ public:
+  // config.threads: 0 = one loop per hardware thread. config.max_body_bytes: larger request
+  // bodies get 413.
+  HttpServer(const ServerConfig& config, ServerDeps deps);
+  ~HttpServer();  // stops
+
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and serves on background threads. Errors: unavailable when the address cannot be
+  // bound ("cannot listen on 127.0.0.1:8080: address in use"), invalid_argument for a bad
+  // host/port/threads, failed_precondition when already running. Can start again after stop().
+  Status start();
+
+  // Stops accepting, closes connections and joins the loops. Idempotent, any thread.
+  void stop();
+
+  // Blocks until stop() is called elsewhere or the process gets SIGINT/SIGTERM (handled with
+  // asio::signal_set while waiting), then stops. Returns at once when not running.
+  void wait();
+
+  // The bound port (useful when config.port is 0); 0 when not running.
+  int port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace snai::api

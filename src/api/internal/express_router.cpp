@@ -1,0 +1,146 @@
+#include "api/internal/express_router.hpp"
+
+#include <chrono>
+#include <exception>
+#include <fmt/format.h>
+#include <set>
+#include <spdlog/spdlog.h>
+#include <string>
+
+#include "api/error_response.hpp"
+#include "api/internal/raw_request.hpp"
+#include "api/request_id.hpp"
+
+namespace snai::api::internal {
+namespace {
+
+restinio::http_method_id_t to_restinio(Method method) {
+  switch (method) {
+    case Method::get: return restinio::http_method_get();
+    case Method::head: return restinio::http_method_head();
+    case Method::post: return restinio::http_method_post();
+    case Method::put: return restinio::http_method_put();
+    case Method::patch: return restinio::http_method_patch();
+    case Method::del: return restinio::http_method_delete();
+    case Method::options: return restinio::http_method_options();
+  }
+  return restinio::http_method_get();
+}
+
+// Paths are echoed into error messages: keep them short.
+std::string clip(std::string_view text) {
+  constexpr std::size_t kMax = 200;
+  if (text.size() <= kMax) return std::string(text);
+  return std::string(text.substr(0, kMax)) + "...";
+}
+
+Response run_handler(const Handler& handler, const Request& request, const PipelineOptions& options) {
+  if (request.body().size() > options.max_body_bytes) {
+    return error_response(413, "payload_too_large",
+                          fmt::format("request body of {} bytes exceeds the limit of {} bytes", request.body().size(),
+                                      options.max_body_bytes));
+  }
+  try {
+    return handler(request);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed (request {}): {}", request.method(), clip(request.path()), request.request_id(),
+                  e.what());
+  } catch (...) {
+    spdlog::error("{} {} failed (request {}): unknown exception", request.method(), clip(request.path()),
+                  request.request_id());
+  }
+  return error_response(Error{ErrorCode::internal, "internal error"});
+}
+
+void send(const restinio::request_handle_t& raw, Response response, std::string_view request_id) {
+  auto builder = raw->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+      std::string(reason_phrase(response.status))});
+  builder.append_header(restinio::http_field::content_type, std::move(response.content_type));
+  builder.append_header(std::string(kRequestIdHeader), std::string(request_id));
+  if (!response.cache_control.empty()) {
+    builder.append_header(restinio::http_field::cache_control, std::move(response.cache_control));
+  }
+  for (auto& [name, value] : response.headers) builder.append_header(std::move(name), std::move(value));
+  builder.set_body(std::move(response.body));
+  builder.done();
+}
+
+restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
+                                          const restinio::router::route_params_t* params, const Handler& handler,
+                                          const PipelineOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  std::optional<std::string_view> incoming_id;
+  if (auto field = raw->header().try_get_field(restinio::string_view_t(kRequestIdHeader.data(), kRequestIdHeader.size()))) {
+    incoming_id = std::string_view(field->data(), field->size());
+  }
+  const std::string request_id = request_id_for(incoming_id);
+  const RawRequest raw_request{*raw, params};
+  const Request request(raw_request, request_id);
+
+  Response response = run_handler(handler, request, options);
+  const int status = response.status;
+  send(raw, std::move(response), request_id);
+
+  if (spdlog::should_log(spdlog::level::debug)) {
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    spdlog::debug("http {} {} {} {}us request={}", request.method(), clip(request.path()), status, us, request_id);
+  }
+  return restinio::request_accepted();
+}
+
+Handler method_not_allowed(std::vector<Method> allowed) {
+  std::string allow;
+  for (Method method : allowed) {
+    if (!allow.empty()) allow += ", ";
+    allow += to_string(method);
+  }
+  return [allow](const Request& request) {
+    Response response = error_response(
+        405, "method_not_allowed", fmt::format("{} is not allowed on {} (allowed: {})", request.method(),
+                                               clip(request.path()), allow));
+    response.headers.emplace_back("Allow", allow);
+    return response;
+  };
+}
+
+Response no_route(const Request& request) {
+  return error_response(404, "not_found", fmt::format("no route for {} {}", request.method(), clip(request.path())));
+}
+
+}  // namespace
+
+std::unique_ptr<ExpressRouter> make_express_router(const Router& router, const PipelineOptions& options) {
+  // Express's default is case-insensitive; URLs here are case-sensitive (ids are). A trailing
+  // slash still matches ("/healthz/").
+  const auto path_options = restinio::path2regex::options_t{}.sensitive(true);
+  auto express = std::make_unique<ExpressRouter>();
+  for (const Route& route : router.routes()) {
+    express->add_handler(to_restinio(route.method), route.path, path_options,
+                         [handler = route.handler, options](const restinio::request_handle_t& raw,
+                                                            restinio::router::route_params_t params) {
+                           return serve(raw, &params, handler, options);
+                         });
+  }
+  // After every real route, so a method-specific route always wins: any other method on a
+  // known path is 405, listing what is allowed.
+  std::set<std::string> done;
+  for (const Route& route : router.routes()) {
+    if (!done.insert(route.path).second) continue;
+    const std::vector<Method> allowed = router.methods_for(route.path);
+    restinio::router::dynamic_none_of_methods_matcher_t others;
+    for (Method method : allowed) others.add(to_restinio(method));
+    express->add_handler(std::move(others), route.path, path_options,
+                         [handler = method_not_allowed(allowed), options](const restinio::request_handle_t& raw,
+                                                                          restinio::router::route_params_t params) {
+                           return serve(raw, &params, handler, options);
+                         });
+  }
+  express->non_matched_request_handler([handler = Handler(no_route), options](const restinio::request_handle_t& raw) {
+    return serve(raw, nullptr, handler, options);
+  });
+  return express;
+}
+
+}  // namespace snai::api::internal

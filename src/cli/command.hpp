@@ -1,0 +1,48 @@
+// What every `snai` subcommand shares: the common options (--config, --json), loading the
+// configuration, and turning an Error into a message and an exit code
+// (0 ok, 1 failure, 2 bad usage or bad configuration).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/config.hpp"
+#include "core/result.hpp"
+
+namespace snai::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::string config_file;  // --config; else $SNAI_CONFIG, else ./snai.toml when present
+  bool json = false;        // --json: machine-readable output on stdout
+};
+
+// Adds --config and --json to a subcommand.
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+// Defaults + file + SNAI_* environment. Errors are configuration errors (exit 2).
+Result<Config> load_cli_config(const CommonOptions& options);
+
+// Prints the error (JSON on stdout with --json, one line on stderr always) and returns the
+// exit code: 2 for configuration errors, 1 otherwise.
+int report_error(std::string_view command, const Error& error, const CommonOptions& options,
+                 int exit_code = kExitFailure);
+
+// Registers a subcommand whose capability has not landed yet: it exists, documents its
+// options, and exits 1 saying which issue brings it.
+CLI::App& add_pending_command(CLI::App& app, const std::string& name, const std::string& description,
+                              const std::string& issue, CommonOptions& options, int& exit_code);
+
+// Each subcommand registers itself and stores its exit code in `exit_code` when it runs.
+void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_migrate_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // generate, score, check, conflicts
+void add_import_command(CLI::App& app, CommonOptions& options, int& exit_code);
+
+}  // namespace snai::cli

@@ -1,0 +1,54 @@
+// snai serve: the HTTP API and dashboard on the configured storage.
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "api/http_server.hpp"
+#include "cli/command.hpp"
+#include "core/log.hpp"
+#include "storage/factory/factory.hpp"
+
+namespace snai::cli {
+
+void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
+  auto* command = app.add_subcommand("serve", "Serve the HTTP API and dashboard (127.0.0.1:8080 by default)");
+  add_common_options(*command, options);
+  static int port = 0;
+  command->add_option("--port", port, "Listen on this port (overrides server.port / SNAI_PORT)")
+      ->check(CLI::Range(1, 65535));
+  command->footer("Configuration keys (snai.toml section.key, environment variable, default):\n" +
+                  describe_config_keys());
+  command->callback([&] {
+    auto config = load_cli_config(options);
+    if (!config) {
+      exit_code = report_error("serve", config.error(), options, kExitUsage);
+      return;
+    }
+    if (port) config->server.port = port;
+    init_logging(config->log);
+
+    auto storage = storage::open_storage(*config);
+    if (!storage) {
+      exit_code = report_error("serve", storage.error(), options);
+      return;
+    }
+    auto version = (*storage)->migrate();
+    if (!version) {
+      exit_code = report_error("serve", version.error(), options);
+      return;
+    }
+    spdlog::info("storage: {} ({}), schema version {}", (*storage)->backend(),
+                 storage::redact_url(config->effective_database_url()), *version);
+
+    api::HttpServer server(config->server, {.storage = **storage});
+    if (auto started = server.start(); !started) {
+      exit_code = report_error("serve", started.error(), options);
+      return;
+    }
+    spdlog::info("listening on http://{}:{}", config->server.host, config->server.port);
+    server.wait();
+    spdlog::info("stopped");
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace snai::cli

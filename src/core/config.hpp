@@ -1,0 +1,70 @@
+// Configuration: defaults, then one TOML file (snai.toml), then SNAI_* environment variables.
+// Every key has exactly one environment variable; unknown keys and bad values are errors
+// that name the key, so a typo never silently falls back to a default.
+//
+//   auto config = snai::load_config({.file = "snai.toml", .env = snai::snai_environment()});
+//   if (!config) { std::cerr << config.error().message << "\n"; return 2; }
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace snai {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 0;                  // 0: one event loop per core
+  std::size_t max_body_bytes = 1 << 20;
+};
+
+struct StorageConfig {
+  std::string data_dir = "var";     // SQLite file, data artifacts
+  std::string database_url;         // empty: SQLite at <data_dir>/snai.db; or sqlite:PATH, postgres://...
+  int pool_size = 8;
+  int busy_timeout_ms = 5000;
+  int connect_timeout_s = 5;
+};
+
+struct CacheConfig {
+  std::string redis_url;            // empty: in-process caches only
+};
+
+struct LogConfig {
+  std::string level = "info";       // trace, debug, info, warn, error, off
+  std::string format = "plain";     // plain or json (one object per line)
+};
+
+struct Config {
+  ServerConfig server;
+  StorageConfig storage;
+  CacheConfig cache;
+  LogConfig log;
+
+  // The database URL with the embedded default filled in: "sqlite:<data_dir>/snai.db".
+  std::string effective_database_url() const;
+};
+
+struct ConfigSources {
+  std::optional<std::filesystem::path> file;                  // must exist when given
+  std::vector<std::pair<std::string, std::string>> env;       // SNAI_* variables only
+};
+
+// Builds the configuration; errors carry ErrorCode::invalid_argument and name the key in `field`.
+Result<Config> load_config(const ConfigSources& sources);
+
+// The SNAI_* variables of this process, except SNAI_CONFIG and SNAI_TEST_* (used by the harness).
+std::vector<std::pair<std::string, std::string>> snai_environment();
+
+// The config file to use when none is named: $SNAI_CONFIG, else ./snai.toml if it exists.
+std::optional<std::filesystem::path> default_config_file();
+
+// One line per key: "server.port  SNAI_PORT  8080" — for `snai serve --help` and the README.
+std::string describe_config_keys();
+
+}  // namespace snai

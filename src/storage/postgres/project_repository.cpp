@@ -1,0 +1,205 @@
+// Projects, their generated names, and users' feedback on names.
+#include <unordered_set>
+
+#include "core/clock.hpp"
+#include "core/id.hpp"
+#include "storage/postgres/postgres_storage_internal.hpp"
+#include "storage/validate.hpp"
+
+namespace snai::storage::pg {
+namespace {
+
+constexpr Statement kInsertProject{"insert_project",
+                                   "INSERT INTO projects (id, owner_id, description, keywords, constraints, created_ms) "
+                                   "VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::bigint)"};
+#define SNAI_PROJECT_COLUMNS "SELECT id, owner_id, description, keywords, constraints, created_ms FROM projects "
+constexpr Statement kProjectById{"project_by_id", SNAI_PROJECT_COLUMNS "WHERE id = $1"};
+constexpr Statement kProjectsFirst{"projects_first",
+                                   SNAI_PROJECT_COLUMNS "WHERE owner_id = $1 ORDER BY id DESC LIMIT $2::int"};
+constexpr Statement kProjectsAfter{
+    "projects_after", SNAI_PROJECT_COLUMNS "WHERE owner_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3::int"};
+#undef SNAI_PROJECT_COLUMNS
+
+constexpr Statement kProjectExists{"project_exists", "SELECT 1 FROM projects WHERE id = $1"};
+// One round trip for the whole batch; a name already in the project is skipped here and
+// reported by the caller, which then rolls the batch back.
+constexpr Statement kInsertNames{
+    "insert_names",
+    "INSERT INTO names (id, project_id, name, style, score, parts, created_ms) "
+    "SELECT x.id, $1, x.name, x.style, x.score, x.parts, $3::bigint "
+    "FROM jsonb_to_recordset($2::jsonb) AS x(id text, name text, style text, score float8, parts jsonb) "
+    "ON CONFLICT (project_id, name) DO NOTHING RETURNING name"};
+#define SNAI_NAME_COLUMNS "SELECT id, project_id, name, style, score, parts, created_ms FROM names "
+constexpr Statement kNameById{"name_by_id", SNAI_NAME_COLUMNS "WHERE id = $1"};
+constexpr Statement kNamesPage{"names_page",
+                               SNAI_NAME_COLUMNS "WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3::int"};
+#undef SNAI_NAME_COLUMNS
+
+constexpr Statement kUpsertFeedback{
+    "upsert_feedback",
+    "INSERT INTO feedback (user_id, name_id, kind, updated_ms) VALUES ($1, $2, $3, $4::bigint) "
+    "ON CONFLICT (user_id, name_id) DO UPDATE SET kind = excluded.kind, updated_ms = excluded.updated_ms"};
+constexpr Statement kDeleteFeedback{"delete_feedback", "DELETE FROM feedback WHERE user_id = $1 AND name_id = $2"};
+constexpr Statement kFeedbackPage{"feedback_page",
+                                  "SELECT user_id, name_id, kind, updated_ms FROM feedback "
+                                  "WHERE user_id = $1 AND name_id > $2 ORDER BY name_id LIMIT $3::int"};
+
+Result<Project> read_project(const Rows& rows, int row) {
+  auto keywords = parse_string_list(rows.text(row, 3), "keywords");
+  if (!keywords) return fail(keywords.error());
+  auto constraints = parse_stored_json(rows.text(row, 4), "constraints");
+  if (!constraints) return fail(constraints.error());
+  return Project{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2),
+                 std::move(*keywords), std::move(*constraints), rows.integer(row, 5)};
+}
+
+Result<GeneratedName> read_name(const Rows& rows, int row) {
+  auto parts = parse_string_list(rows.text(row, 5), "parts");
+  if (!parts) return fail(parts.error());
+  return GeneratedName{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3),
+                       rows.real(row, 4), std::move(*parts), rows.integer(row, 6)};
+}
+
+Result<Feedback> read_feedback(const Rows& rows, int row) {
+  auto kind = parse_feedback_kind(rows.text(row, 2));
+  if (!kind) return fail(ErrorCode::data_corrupt, "stored feedback kind is unknown", "kind");
+  return Feedback{rows.text(row, 0), rows.text(row, 1), *kind, rows.integer(row, 3)};
+}
+
+}  // namespace
+
+// --- projects ---
+
+Result<Project> PostgresStorage::create_project(const NewProject& project) {
+  if (auto st = validate(project); !st) return fail(st.error());
+  Project created{new_id(), project.owner_id, project.description, project.keywords, project.constraints,
+                  now_unix_ms()};
+  return with_connection(Retry::never, [&](Connection& conn) -> Result<Project> {
+    auto rows = conn.exec(kInsertProject, {created.id, created.owner_id, created.description,
+                                           to_json_text(Json(created.keywords)), to_json_text(created.constraints),
+                                           created.created_ms});
+    if (!rows && rows.error().code == ErrorCode::not_found)  // the owner_id foreign key
+      return fail(ErrorCode::not_found, fmt::format("owner {} does not exist", project.owner_id), "owner_id");
+    if (!rows) return fail(rows.error());
+    return created;
+  });
+}
+
+Result<Project> PostgresStorage::get_project(std::string_view id) {
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Project> {
+    auto rows = conn.exec(kProjectById, {id});
+    if (!rows) return fail(rows.error());
+    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    return read_project(*rows, 0);
+  });
+}
+
+Result<Page<Project>> PostgresStorage::list_projects(std::string_view owner_id, const PageRequest& page) {
+  if (auto st = validate(page); !st) return fail(st.error());
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Page<Project>> {
+    auto rows = page.after.empty() ? conn.exec(kProjectsFirst, {owner_id, page.limit + 1})
+                                   : conn.exec(kProjectsAfter, {owner_id, page.after, page.limit + 1});
+    if (!rows) return fail(rows.error());
+    return collect_page<Project>(*rows, page.limit, read_project, [](const Project& p) { return p.id; });
+  });
+}
+
+// --- generated names ---
+
+Result<std::vector<GeneratedName>> PostgresStorage::add_names(std::string_view project_id,
+                                                             const std::vector<NewName>& names) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (auto st = validate(names[i]); !st) return fail(at_index(st.error(), "names", i));
+
+  auto now = now_unix_ms();
+  std::vector<GeneratedName> stored;
+  stored.reserve(names.size());
+  Json batch = Json::array();
+  for (const auto& n : names) {
+    stored.push_back({new_id(), std::string(project_id), n.name, n.style, n.score, n.parts, now});
+    const auto& g = stored.back();
+    batch.push_back({{"id", g.id}, {"name", g.name}, {"style", g.style}, {"score", g.score}, {"parts", g.parts}});
+  }
+
+  return with_connection(Retry::transaction, [&](Connection& conn) -> Result<std::vector<GeneratedName>> {
+    return in_transaction(conn, [&]() -> Result<std::vector<GeneratedName>> {
+      auto project = conn.exec(kProjectExists, {project_id});
+      if (!project) return fail(project.error());
+      if (project->size() == 0)
+        return fail(ErrorCode::not_found, fmt::format("project {} does not exist", project_id), "project_id");
+      std::unordered_set<std::string_view> seen;
+      for (const auto& n : names)
+        if (!seen.insert(n.name).second)
+          return fail(ErrorCode::conflict, fmt::format("name '{}' appears twice in the batch", n.name), "name");
+      if (names.empty()) return stored;
+
+      auto inserted = conn.exec(kInsertNames, {project_id, to_json_text(batch), now});
+      if (!inserted && inserted.error().code == ErrorCode::not_found)  // the project went away meanwhile
+        return fail(ErrorCode::not_found, fmt::format("project {} does not exist", project_id), "project_id");
+      if (!inserted) return fail(inserted.error());
+      if (inserted->size() != static_cast<int>(names.size())) {
+        std::unordered_set<std::string> added;
+        for (int row = 0; row < inserted->size(); ++row) added.insert(inserted->text(row, 0));
+        for (const auto& n : names)
+          if (!added.contains(n.name))
+            return fail(ErrorCode::conflict, fmt::format("name '{}' is already in project {}", n.name, project_id),
+                        "name");
+      }
+      return stored;
+    });
+  });
+}
+
+Result<GeneratedName> PostgresStorage::get_name(std::string_view id) {
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<GeneratedName> {
+    auto rows = conn.exec(kNameById, {id});
+    if (!rows) return fail(rows.error());
+    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("name {} does not exist", id), "id");
+    return read_name(*rows, 0);
+  });
+}
+
+Result<Page<GeneratedName>> PostgresStorage::list_names(std::string_view project_id, const PageRequest& page) {
+  if (auto st = validate(page); !st) return fail(st.error());
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Page<GeneratedName>> {
+    auto rows = conn.exec(kNamesPage, {project_id, page.after, page.limit + 1});
+    if (!rows) return fail(rows.error());
+    return collect_page<GeneratedName>(*rows, page.limit, read_name, [](const GeneratedName& n) { return n.id; });
+  });
+}
+
+// --- feedback ---
+
+Result<Feedback> PostgresStorage::set_feedback(std::string_view user_id, std::string_view name_id, FeedbackKind kind) {
+  Feedback feedback{std::string(user_id), std::string(name_id), kind, now_unix_ms()};
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Feedback> {  // an upsert: safe to repeat
+    auto rows = conn.exec(kUpsertFeedback, {feedback.user_id, feedback.name_id, to_string(kind), feedback.updated_ms});
+    if (!rows && rows.error().code == ErrorCode::not_found) {  // a foreign key: which one says the field
+      if (rows.error().field == "name_id")
+        return fail(ErrorCode::not_found, fmt::format("name {} does not exist", name_id), "name_id");
+      return fail(ErrorCode::not_found, fmt::format("user {} does not exist", user_id), "user_id");
+    }
+    if (!rows) return fail(rows.error());
+    return feedback;
+  });
+}
+
+Status PostgresStorage::clear_feedback(std::string_view user_id, std::string_view name_id) {
+  return with_connection(Retry::never, [&](Connection& conn) -> Status {
+    auto rows = conn.exec(kDeleteFeedback, {user_id, name_id});
+    if (!rows) return fail(rows.error());
+    if (rows->affected() == 0) return fail(ErrorCode::not_found, "no feedback from this user on this name", "name_id");
+    return ok();
+  });
+}
+
+Result<Page<Feedback>> PostgresStorage::list_feedback(std::string_view user_id, const PageRequest& page) {
+  if (auto st = validate(page); !st) return fail(st.error());
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Page<Feedback>> {
+    auto rows = conn.exec(kFeedbackPage, {user_id, page.after, page.limit + 1});
+    if (!rows) return fail(rows.error());
+    return collect_page<Feedback>(*rows, page.limit, read_feedback, [](const Feedback& f) { return f.name_id; });
+  });
+}
+
+}  // namespace snai::storage::pg

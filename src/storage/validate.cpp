@@ -1,0 +1,115 @@
+#include "storage/validate.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+
+namespace snai::storage {
+namespace {
+
+Status check_text(std::string_view value, std::string_view field, std::size_t max_bytes, bool required) {
+  if (required && value.empty()) return fail(ErrorCode::invalid_argument, fmt::format("{} is required", field), std::string(field));
+  if (value.size() > max_bytes)
+    return fail(ErrorCode::invalid_argument, fmt::format("{} is longer than {} bytes", field, max_bytes),
+                std::string(field));
+  if (!is_valid_utf8(value))
+    return fail(ErrorCode::invalid_argument, fmt::format("{} is not valid UTF-8", field), std::string(field));
+  if (value.find('\0') != std::string_view::npos)  // PostgreSQL text cannot hold NUL; keep both backends alike
+    return fail(ErrorCode::invalid_argument, fmt::format("{} contains a NUL character", field), std::string(field));
+  return ok();
+}
+
+}  // namespace
+
+std::string_view to_string(FeedbackKind kind) { return kind == FeedbackKind::favorite ? "favorite" : "dismiss"; }
+
+Result<FeedbackKind> parse_feedback_kind(std::string_view text) {
+  if (text == "favorite") return FeedbackKind::favorite;
+  if (text == "dismiss") return FeedbackKind::dismiss;
+  return fail(ErrorCode::invalid_argument, fmt::format("kind must be favorite or dismiss, not '{}'", text), "kind");
+}
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < text.size()) {
+    unsigned char c = s[i];
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (len == 0 || i + len > text.size()) return false;
+    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3f);
+    }
+    static constexpr std::uint32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_len[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;  // overlong, surrogate
+    i += len;
+  }
+  return true;
+}
+
+Result<std::string> normalize_email(std::string_view email) {
+  auto first = email.find_first_not_of(" \t");
+  auto last = email.find_last_not_of(" \t");
+  std::string out = first == std::string_view::npos ? "" : std::string(email.substr(first, last - first + 1));
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (auto st = check_text(out, "email", 254, true); !st) return fail(st.error());
+  auto at = out.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= out.size() || out.find('@', at + 1) != std::string::npos ||
+      out.find_first_of(" \t\r\n") != std::string::npos)
+    return fail(ErrorCode::invalid_argument, fmt::format("'{}' is not an email address", out), "email");
+  return out;
+}
+
+Status validate(const NewUser& user) {
+  if (auto email = normalize_email(user.email); !email) return fail(email.error());
+  return check_text(user.display_name, "display_name", 200, false);
+}
+
+Status validate(const NewProject& project) {
+  if (auto st = check_text(project.owner_id, "owner_id", 64, true); !st) return st;
+  if (auto st = check_text(project.description, "description", 2000, true); !st) return st;
+  if (project.keywords.size() > 50) return fail(ErrorCode::invalid_argument, "at most 50 keywords", "keywords");
+  for (const auto& k : project.keywords)
+    if (auto st = check_text(k, "keywords", 100, true); !st) return st;
+  if (!project.constraints.is_object())
+    return fail(ErrorCode::invalid_argument, "constraints must be a JSON object", "constraints");
+  return ok();
+}
+
+Status validate(const NewName& name) {
+  if (auto st = check_text(name.name, "name", 100, true); !st) return st;
+  if (auto st = check_text(name.style, "style", 32, true); !st) return st;
+  if (!(name.score >= 0 && name.score <= 100))
+    return fail(ErrorCode::invalid_argument, "score must be between 0 and 100", "score");
+  if (name.parts.size() > 20) return fail(ErrorCode::invalid_argument, "at most 20 parts", "parts");
+  for (const auto& p : name.parts)
+    if (auto st = check_text(p, "parts", 100, false); !st) return st;
+  return ok();
+}
+
+Status validate(const NewEvent& event) {
+  if (auto st = check_text(event.type, "type", 64, true); !st) return st;
+  if (auto st = check_text(event.user_id, "user_id", 64, false); !st) return st;
+  if (auto st = check_text(event.project_id, "project_id", 64, false); !st) return st;
+  if (!event.properties.is_object())
+    return fail(ErrorCode::invalid_argument, "properties must be a JSON object", "properties");
+  return ok();
+}
+
+Status validate(const PageRequest& page) {
+  if (page.limit < 1 || page.limit > 1000)
+    return fail(ErrorCode::invalid_argument, "limit must be between 1 and 1000", "limit");
+  return check_text(page.after, "after", 128, false);
+}
+
+Result<std::int64_t> parse_seq_cursor(std::string_view after) {
+  if (after.empty()) return 0;
+  std::int64_t seq = 0;
+  auto [end, ec] = std::from_chars(after.data(), after.data() + after.size(), seq);
+  if (ec != std::errc{} || end != after.data() + after.size() || seq < 0)
+    return fail(ErrorCode::invalid_argument, "after is not a cursor from this list", "after");
+  return seq;
+}
+
+}  // namespace snai::storage
