@@ -365,6 +365,15 @@ TEST_F(StorageConformance, AnInvalidEventRejectsTheWholeBatch) {
   EXPECT_EQ(*db().count_events({}), 0);
 }
 
+TEST_F(StorageConformance, InvalidUtf8InsideJsonIsStoredReplacedNotThrown) {
+  auto seqs = db().append_events({{.type = "odd", .properties = {{"k", "caf\xc3"}}}});
+  ASSERT_TRUE(seqs) << seqs.error().message;
+  auto page = db().list_events({.type = "odd"}, {});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].properties["k"], "caf\xef\xbf\xbd");  // U+FFFD
+}
+
 // ---------- concurrency ----------
 
 TEST_F(StorageConformance, ConcurrentWritersLoseNothing) {

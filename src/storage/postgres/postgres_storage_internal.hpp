@@ -9,6 +9,7 @@
 
 #include "storage/postgres/pool.hpp"
 #include "storage/postgres/postgres_storage.hpp"
+#include "storage/stored_json.hpp"
 
 namespace snai::storage::pg {
 
@@ -70,9 +71,6 @@ class PostgresStorage final : public Storage {
 };
 
 // JSON as stored: dumped without throwing on invalid UTF-8 inside (replaced by U+FFFD).
-std::string to_json_text(const Json& value);
-Result<Json> parse_stored_json(const std::string& text, std::string_view column);
-Result<std::vector<std::string>> parse_string_list(const std::string& text, std::string_view column);
 
 // Reads `rows` as one page: rows.size() may be limit + 1, in which case the extra row is
 // dropped and `next` is the cursor of the last kept item.

@@ -7,6 +7,7 @@
 #include "core/id.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/stored_json.hpp"
 #include "storage/validate.hpp"
 
 namespace snai::storage {
@@ -15,25 +16,6 @@ namespace {
 using sqlite::Connection;
 using sqlite::ConnectionPool;
 using sqlite::Statement;
-
-Result<Json> parse_stored_json(const std::string& text, std::string_view column) {
-  auto value = Json::parse(text, nullptr, false);
-  if (value.is_discarded())
-    return fail(ErrorCode::data_corrupt, fmt::format("stored {} is not valid JSON", column), std::string(column));
-  return value;
-}
-
-Result<std::vector<std::string>> parse_string_list(const std::string& text, std::string_view column) {
-  auto value = parse_stored_json(text, column);
-  if (!value) return fail(value.error());
-  std::vector<std::string> out;
-  if (!value->is_array()) return fail(ErrorCode::data_corrupt, fmt::format("stored {} is not a list", column));
-  for (const auto& item : *value) {
-    if (!item.is_string()) return fail(ErrorCode::data_corrupt, fmt::format("stored {} holds a non-string", column));
-    out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 Result<std::int64_t> current_version(Connection& conn) {
   auto exists = conn.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
@@ -268,8 +250,8 @@ class SqliteStorage final : public Storage {
     auto s = (*conn)->prepare(
         "INSERT INTO projects (id, owner_id, description, keywords, constraints, created_ms) VALUES (?, ?, ?, ?, ?, ?)");
     if (!s) return fail(s.error());
-    if (auto st = s->bind_all(created.id, created.owner_id, created.description, Json(created.keywords).dump(),
-                              created.constraints.dump(), created.created_ms)
+    if (auto st = s->bind_all(created.id, created.owner_id, created.description, to_json_text(Json(created.keywords)),
+                              to_json_text(created.constraints), created.created_ms)
                       .run();
         !st)
       return fail(st.error());
@@ -325,7 +307,7 @@ class SqliteStorage final : public Storage {
       auto now = now_unix_ms();
       for (const auto& n : names) {
         GeneratedName g{new_id(), std::string(project_id), n.name, n.style, n.score, n.parts, now};
-        if (auto st = s->bind_all(g.id, g.project_id, g.name, g.style, g.score, Json(g.parts).dump(), now).run(); !st) {
+        if (auto st = s->bind_all(g.id, g.project_id, g.name, g.style, g.score, to_json_text(Json(g.parts)), now).run(); !st) {
           if (st.error().code == ErrorCode::conflict)
             return fail(ErrorCode::conflict, fmt::format("name '{}' is already in project {}", n.name, project_id), "name");
           return fail(st.error());
@@ -424,7 +406,7 @@ class SqliteStorage final : public Storage {
       if (!s) return fail(s.error());
       auto now = now_unix_ms();
       for (const auto& e : events) {
-        if (auto st = s->bind_all(e.type, e.user_id, e.project_id, e.properties.dump(), e.ts_ms.value_or(now)).run(); !st)
+        if (auto st = s->bind_all(e.type, e.user_id, e.project_id, to_json_text(e.properties), e.ts_ms.value_or(now)).run(); !st)
           return fail(st.error());
         seqs.push_back((*conn)->last_insert_rowid());
       }
