@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <sstream>
 #include <thread>
 
 #include "core/id.hpp"
@@ -153,6 +154,23 @@ TEST_F(CliTest, ServeAnswersHealthAndReadinessAndStopsOnSigterm) {
   EXPECT_EQ(http_status(port, "/readyz"), "200");
   EXPECT_EQ(http_status(port, "/no/such/route"), "404");
   EXPECT_EQ(server.stop(SIGTERM), 0) << server.log();
+}
+
+TEST_F(CliTest, JsonLogsAreOneObjectPerLine) {
+  int port = free_port();
+  BackgroundProcess server({.args = {snai_binary(), "serve", "--port", std::to_string(port)},
+                            .env = {{"SNAI_DATA_DIR", (dir_ / "var").string()}, {"SNAI_LOG_FORMAT", "json"}},
+                            .cwd = dir_.string()});
+  ASSERT_TRUE(wait_healthy(server, port)) << server.log();
+  ASSERT_EQ(server.stop(SIGTERM), 0);
+  std::istringstream lines(server.log());
+  int count = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    auto entry = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(entry.is_discarded()) << "not JSON: " << line;
+    EXPECT_TRUE(entry.contains("ts") && entry.contains("level") && entry.contains("msg")) << line;
+  }
+  EXPECT_GE(count, 2);
 }
 
 TEST_F(CliTest, SecondServerOnABusyPortFailsClearly) {

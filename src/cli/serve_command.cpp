@@ -44,7 +44,6 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
       exit_code = report_error("serve", started.error(), options);
       return;
     }
-    spdlog::info("listening on http://{}:{}", config->server.host, config->server.port);
     server.wait();
     spdlog::info("stopped");
     exit_code = kExitOk;
