@@ -45,7 +45,7 @@ fi
 
 # npm parts: each folder with a lockfile gets a clean install when node_modules is stale.
 root=$(cd "$(dirname "$0")/.." && pwd)
-for dir in web bench/frameworks; do
+for dir in data web bench/frameworks; do
   if [[ -f "$root/$dir/package-lock.json" ]]; then
     if [[ ! -d "$root/$dir/node_modules" || "$root/$dir/package-lock.json" -nt "$root/$dir/node_modules" ]]; then
       echo "install-deps: npm ci in $dir"
