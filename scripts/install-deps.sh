@@ -13,6 +13,8 @@ PACKAGES=(
   libsqlite3-dev libpq-dev libhiredis-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # data the lexicon is built from (src/lexicon/: WordNet, CMU dictionary, word lists, espeak-ng)
+  wordnet-base festlex-cmu wamerican wamerican-huge espeak-ng libespeak-ng-dev
   # real services started by the test harness (scripts/services.sh)
   postgresql-15 redis-server
 )

@@ -1,0 +1,31 @@
+// A read-only memory mapping of a whole file (RAII, movable).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace snai::lexicon::internal {
+
+class MappedFile {
+ public:
+  static Result<MappedFile> open(const std::filesystem::path& path);
+
+  MappedFile() = default;
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void reset();
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace snai::lexicon::internal

@@ -1,0 +1,30 @@
+#include "lexicon/internal/text_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace snai::lexicon::internal {
+
+Result<std::string> read_text_file(const std::filesystem::path& path, std::string_view package) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return fail(ErrorCode::failed_precondition,
+                path.string() + " is missing (install the Debian package " + std::string(package) + ")",
+                path.string());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(ErrorCode::unavailable, "cannot open " + path.string(), path.string());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return fail(ErrorCode::unavailable, "cannot read " + path.string(), path.string());
+  return std::move(buffer).str();
+}
+
+Error corrupt_input(const std::filesystem::path& path, std::size_t line, std::string_view what,
+                    std::string_view package) {
+  return Error{ErrorCode::data_corrupt,
+               path.string() + ":" + std::to_string(line) + ": " + std::string(what) + " (is the " +
+                   std::string(package) + " package intact? reinstall it)",
+               path.string()};
+}
+
+}  // namespace snai::lexicon::internal
