@@ -44,5 +44,6 @@ void add_migrate_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // generate, score, check, conflicts
 void add_import_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_words_command(CLI::App& app, CommonOptions& options, int& exit_code);    // the lexicon on one word
 
 }  // namespace snai::cli

@@ -1,41 +1,93 @@
-// snai data build: turns installed data packages into artifacts under <data_dir>/data/.
-// The artifact stages (lexicon, embeddings, models) arrive with their issues; until then the
-// command prepares the directory and says what it built.
+// snai data build: turns installed data packages into artifacts under <data_dir>/data/
+// through the stages of a DataPipeline (skipped when their inputs are unchanged).
 #include <filesystem>
+#include <fmt/format.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "brands/brand_registry.hpp"
+#include "cli/artifacts.hpp"
 #include "cli/command.hpp"
+#include "core/data_pipeline.hpp"
+#include "lexicon/lexicon_builder.hpp"
 
 namespace snai::cli {
+namespace {
+
+Stage lexicon_stage() {
+  lexicon::LexiconSources sources;
+  return {.name = "lexicon",
+          .version = 1,
+          .inputs = {{sources.wordnet_dir, "the Debian package wordnet-base"},
+                     {sources.cmudict, "the Debian package festlex-cmu"},
+                     {sources.words, "the Debian package wamerican"},
+                     {sources.words_huge, "the Debian package wamerican-huge"}},
+          .outputs = {std::string(lexicon::kLexiconArtifactName)},
+          .run = [sources](const StageRun& run) {
+            return lexicon::build_lexicon(sources, run.output(0), [&](std::string_view stage, double fraction) {
+              run.progress().update(fraction, stage);
+            });
+          }};
+}
+
+Stage brands_stage() {
+  return {.name = "brands",
+          .version = 1,
+          .inputs = {{std::filesystem::absolute(kSimpleIconsJson),
+                      "the npm package simple-icons (scripts/install-deps.sh runs `npm ci` in data/)"}},
+          .outputs = {std::string(kBrandsArtifactName)},
+          .run = [](const StageRun& run) -> Status {
+            auto brands = brands::read_simple_icons(std::filesystem::absolute(kSimpleIconsJson));
+            if (!brands) return fail(brands.error());
+            return brands::write_brands(*brands, run.output(0));
+          }};
+}
+
+DataPipeline data_pipeline() {
+  DataPipeline pipeline;
+  pipeline.add(lexicon_stage());
+  pipeline.add(brands_stage());
+  return pipeline;
+}
+
+}  // namespace
+
+std::filesystem::path artifacts_dir(const Config& config) {
+  return std::filesystem::path(config.storage.data_dir) / "data";
+}
 
 void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   auto* data = app.add_subcommand("data", "Build and inspect data artifacts");
   data->require_subcommand(1);
-  auto* build = data->add_subcommand("build", "Build lexicon, embeddings and models into <data_dir>/data/");
+  auto* build = data->add_subcommand("build", "Build lexicon, brand registry, embeddings and indexes into <data_dir>/data/");
   add_common_options(*build, options);
   static bool force = false;
-  build->add_flag("--force", force, "Rebuild even when inputs are unchanged");
+  build->add_flag("--force", force, "Rebuild every stage even when its inputs are unchanged");
   build->callback([&] {
     auto config = load_cli_config(options);
     if (!config) {
       exit_code = report_error("data build", config.error(), options, kExitUsage);
       return;
     }
-    auto dir = std::filesystem::path(config->storage.data_dir) / "data";
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-      exit_code = report_error("data build",
-                               {ErrorCode::unavailable, "cannot create " + dir.string() + ": " + ec.message(), {}},
-                               options);
+    auto dir = artifacts_dir(*config);
+    TerminalProgress terminal;
+    SilentProgress silent;
+    Progress& progress = options.json ? static_cast<Progress&>(silent) : terminal;
+    auto outcomes = data_pipeline().run(dir, {.force = force}, progress);
+    if (!outcomes) {
+      exit_code = report_error("data build", outcomes.error(), options);
       return;
     }
-    if (options.json)
-      std::cout << nlohmann::json{{"data_dir", dir.string()}, {"built", nlohmann::json::array()}}.dump() << "\n";
-    else
-      std::cout << "data directory " << dir.string()
-                << " is ready; no artifact stages are defined yet (the lexicon arrives with issue #3)\n";
+    if (options.json) {
+      auto stages = nlohmann::json::array();
+      for (const auto& o : *outcomes)
+        stages.push_back({{"stage", o.name}, {"built", o.built}, {"seconds", o.seconds}, {"bytes", o.bytes}});
+      std::cout << nlohmann::json{{"data_dir", dir.string()}, {"stages", stages}}.dump() << "\n";
+    } else {
+      std::uintmax_t total = 0;
+      for (const auto& o : *outcomes) total += o.bytes;
+      std::cout << fmt::format("data artifacts in {} are ready ({:.1f} MB)\n", dir.string(), total / 1e6);
+    }
     exit_code = kExitOk;
   });
 }
