@@ -8,7 +8,7 @@
 #include "lexicon/lexicon.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "lexicon/pronunciation.hpp"
-#include "storage/validate.hpp"
+#include "core/utf8.hpp"
 
 namespace snai::cli {
 namespace {
@@ -113,7 +113,7 @@ void add_words_command(CLI::App& app, CommonOptions& options, int& exit_code) {
       return;
     }
     for (const auto& w : words)
-      if (!storage::is_valid_utf8(w) || w.empty() || w.size() > 200) {
+      if (!is_valid_utf8(w) || w.empty() || w.size() > 200) {
         exit_code = report_error("words", {ErrorCode::invalid_argument, "a word must be 1-200 bytes of UTF-8", "words"},
                                  options, kExitUsage);
         return;

@@ -5,11 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.hpp"
 #include "storage/storage.hpp"
 
 namespace snai::storage {
-
-bool is_valid_utf8(std::string_view text);
 
 // Lower-cased and trimmed; invalid_argument (field "email") when it is not an address.
 Result<std::string> normalize_email(std::string_view email);

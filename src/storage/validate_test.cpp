@@ -5,14 +5,6 @@
 namespace snai::storage {
 namespace {
 
-TEST(Validate, Utf8) {
-  EXPECT_TRUE(is_valid_utf8("Café ☕ 𝄞"));
-  EXPECT_FALSE(is_valid_utf8("\xc3"));          // truncated
-  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong
-  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
-  EXPECT_FALSE(is_valid_utf8("\xff"));
-}
-
 TEST(Validate, EmailIsNormalised) {
   EXPECT_EQ(*normalize_email("  Ada@Example.COM "), "ada@example.com");
   EXPECT_FALSE(normalize_email("no-at-sign"));
