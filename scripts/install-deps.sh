@@ -11,6 +11,8 @@ PACKAGES=(
   libfmt-dev libspdlog-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   librestinio-dev libasio-dev libhttp-parser-dev
   libsqlite3-dev libpq-dev libhiredis-dev libssl-dev
+  # semantic: fastText embeddings (-lfasttext) and the HNSW vector index (header-only hnswlib)
+  libfasttext-dev libhnswlib-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # data the lexicon is built from (src/lexicon/: WordNet, CMU dictionary, word lists, espeak-ng)

@@ -55,7 +55,7 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, EverySubcommandHasHelpAndJson) {
   for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{
-           {"serve"}, {"generate"}, {"score"}, {"check"}, {"conflicts"}, {"data", "build"}, {"migrate"}, {"words"},
+           {"serve"}, {"generate"}, {"score"}, {"check"}, {"conflicts"}, {"data", "build"}, {"migrate"}, {"words"}, {"expand"},
            {"import", "brands"}, {"import", "companies"}}) {
     cmd.push_back("--help");
     auto out = snai(cmd);

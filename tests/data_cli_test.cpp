@@ -1,10 +1,9 @@
-// `snai data build` on the real installed data, then the commands that read its artifacts
-// (label data: needs the Debian data packages and data/node_modules from install-deps.sh).
+// The commands that read the data artifacts, on the data dir that scripts/test.sh built with
+// `snai data build` (SNAI_TEST_DATA_DIR; label data).
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/id.hpp"
 #include "support/process.hpp"
 
 namespace snai::testing {
@@ -14,41 +13,45 @@ namespace fs = std::filesystem;
 
 class DataCliTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("snai_data_" + random_token(4)));
-    fs::create_directories(*dir_);
-    first_ = new Outcome(snai({"data", "build", "--json"}));
+  void SetUp() override {
+    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
+    ASSERT_TRUE(dir) << "SNAI_TEST_DATA_DIR is not set: run through `make test` (it builds the data first)";
+    dir_ = dir;
   }
-  static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
-    delete dir_;
-    delete first_;
-  }
-  static Outcome snai(std::vector<std::string> args) {
+  Outcome snai(std::vector<std::string> args) {
     args.insert(args.begin(), SNAI_BINARY);
-    return run({.args = args, .env = {{"SNAI_DATA_DIR", (*dir_ / "var").string()}}, .cwd = SNAI_SOURCE_DIR});
+    return run({.args = args, .env = {{"SNAI_DATA_DIR", dir_.string()}}, .cwd = SNAI_SOURCE_DIR});
   }
-  static fs::path* dir_;
-  static Outcome* first_;
+  fs::path dir_;
 };
-fs::path* DataCliTest::dir_ = nullptr;
-Outcome* DataCliTest::first_ = nullptr;
 
-TEST_F(DataCliTest, BuildsEveryStageThenSkipsThemWhenNothingChanged) {
-  ASSERT_EQ(first_->exit_code, 0) << first_->err;
-  auto first = nlohmann::json::parse(first_->out);
-  for (const auto& stage : first["stages"]) {
-    EXPECT_TRUE(stage["built"].get<bool>()) << stage.dump();
-    EXPECT_GT(stage["bytes"].get<std::int64_t>(), 0) << stage.dump();
-  }
+TEST_F(DataCliTest, ABuiltDataDirIsUpToDateAndEveryArtifactIsThere) {
   auto again = snai({"data", "build", "--json"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  for (const auto& stage : nlohmann::json::parse(again.out)["stages"]) EXPECT_FALSE(stage["built"].get<bool>());
-  EXPECT_TRUE(fs::exists(*dir_ / "var" / "data" / "manifest.json"));
+  auto stages = nlohmann::json::parse(again.out)["stages"];
+  EXPECT_GE(stages.size(), 5u);
+  for (const auto& stage : stages) {
+    EXPECT_FALSE(stage["built"].get<bool>()) << stage.dump();
+    EXPECT_GT(stage["bytes"].get<std::int64_t>(), 0) << stage.dump();
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "data" / "manifest.json"));
+  EXPECT_LE(fs::file_size(dir_ / "data" / "embeddings.bin"), 60'000'000u) << "the model must stay within 60 MB";
+}
+
+TEST_F(DataCliTest, ExpandListsConceptsAndRelatedWordsAndLoadsFast) {
+  auto out = snai({"expand", "AI note-taking for doctors", "--json"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  auto e = nlohmann::json::parse(out.out);
+  ASSERT_FALSE(e["concepts"].empty());
+  ASSERT_FALSE(e["related"].empty());
+  for (const auto& r : e["related"])
+    EXPECT_TRUE(r.contains("word") && r.contains("weight") && r.contains("relation") && r.contains("from")) << r.dump();
+  EXPECT_LT(e["load_ms"].get<double>(), 1000.0) << "artifacts must load within 1 s";
+  EXPECT_EQ(snai({"expand", "🚀🚀"}).exit_code, 2);
+  EXPECT_EQ(snai({"expand", ""}).exit_code, 2);
 }
 
 TEST_F(DataCliTest, WordsDescribesARealWordAndAnInventedOne) {
-  ASSERT_EQ(first_->exit_code, 0) << first_->err;
   auto doctor = snai({"words", "doctor", "--json"});
   ASSERT_EQ(doctor.exit_code, 0) << doctor.err;
   auto d = nlohmann::json::parse(doctor.out);

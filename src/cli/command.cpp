@@ -16,6 +16,13 @@ Result<Config> load_cli_config(const CommonOptions& options) {
   return load_config(sources);
 }
 
+std::optional<Config> config_or_report(std::string_view command, const CommonOptions& options, int& exit_code) {
+  auto config = load_cli_config(options);
+  if (config) return std::move(*config);
+  exit_code = report_error(command, config.error(), options, kExitUsage);
+  return std::nullopt;
+}
+
 int report_error(std::string_view command, const Error& error, const CommonOptions& options, int exit_code) {
   if (options.json) {
     nlohmann::json body = {{"error", {{"code", to_string(error.code)}, {"message", error.message}}}};

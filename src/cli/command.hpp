@@ -28,6 +28,9 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 // Defaults + file + SNAI_* environment. Errors are configuration errors (exit 2).
 Result<Config> load_cli_config(const CommonOptions& options);
 
+// The configuration, or nullopt after reporting why not (exit code 2 in `exit_code`).
+std::optional<Config> config_or_report(std::string_view command, const CommonOptions& options, int& exit_code);
+
 // Prints the error (JSON on stdout with --json, one line on stderr always) and returns the
 // exit code: 2 for configuration errors, 1 otherwise.
 int report_error(std::string_view command, const Error& error, const CommonOptions& options,
@@ -45,5 +48,6 @@ void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // generate, score, check, conflicts
 void add_import_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_words_command(CLI::App& app, CommonOptions& options, int& exit_code);    // the lexicon on one word
+void add_expand_command(CLI::App& app, CommonOptions& options, int& exit_code);   // description → concepts
 
 }  // namespace snai::cli

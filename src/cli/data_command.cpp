@@ -8,8 +8,12 @@
 #include "brands/brand_registry.hpp"
 #include "cli/artifacts.hpp"
 #include "cli/command.hpp"
+#include "cli/knowledge.hpp"
 #include "core/data_pipeline.hpp"
+#include "lexicon/lexicon.hpp"
 #include "lexicon/lexicon_builder.hpp"
+#include "semantic/corpus_builder.hpp"
+#include "semantic/embeddings.hpp"
 
 namespace snai::cli {
 namespace {
@@ -43,10 +47,63 @@ Stage brands_stage() {
           }};
 }
 
+Stage corpus_stage() {
+  return {.name = "corpus",
+          .version = 1,
+          .inputs = {{std::string(lexicon::kLexiconArtifactName), "stage lexicon"}},
+          .outputs = {std::string(kCorpusArtifactName)},
+          .run = [](const StageRun& run) -> Status {
+            auto lex = lexicon::Lexicon::open(run.data_dir() / lexicon::kLexiconArtifactName);
+            if (!lex) return fail(lex.error());
+            auto stats = semantic::build_corpus(*lex, run.output(0), [&](double f) { run.progress().update(f); });
+            if (!stats) return fail(stats.error());
+            return ok();
+          }};
+}
+
+// Word vectors by meaning: no character n-grams (with them, this small corpus gives spelling
+// neighbours: doctor -> proctor, coffee -> toffee); 144k words x 80 dims stays under 60 MB.
+// Words outside the vocabulary (invented names) get their vectors from the vocabulary words
+// that share their letters (see semantic/embeddings.hpp).
+semantic::TrainOptions embedding_training() {
+  return {.dim = 80, .epochs = 15, .min_count = 2, .minn = 0, .maxn = 0, .bucket = 0, .window = 5, .seed = 7};
+}
+
+Stage embeddings_stage() {
+  return {.name = "embeddings",
+          .version = 2,
+          .inputs = {{std::string(kCorpusArtifactName), "stage corpus"}},
+          .outputs = {std::string(kEmbeddingsArtifactName)},
+          .run = [](const StageRun& run) -> Status {
+            auto options = embedding_training();
+            options.on_progress = [&](double f) { run.progress().update(f, "training fastText"); };
+            auto trained = semantic::Embeddings::train(options, run.data_dir() / kCorpusArtifactName, run.output(0));
+            if (!trained) return fail(trained.error());
+            return ok();
+          }};
+}
+
+Stage vocabulary_index_stage() {
+  return {.name = "index",
+          .version = 1,
+          .inputs = {{std::string(kEmbeddingsArtifactName), "stage embeddings"}},
+          .outputs = {std::string(kVocabularyIndexArtifactName)},
+          .run = [](const StageRun& run) -> Status {
+            auto embeddings = semantic::Embeddings::load(run.data_dir() / kEmbeddingsArtifactName);
+            if (!embeddings) return fail(embeddings.error());
+            auto index = semantic::build_vocabulary_index(*embeddings);
+            if (!index) return fail(index.error());
+            return index->save(run.output(0));
+          }};
+}
+
 DataPipeline data_pipeline() {
   DataPipeline pipeline;
   pipeline.add(lexicon_stage());
   pipeline.add(brands_stage());
+  pipeline.add(corpus_stage());
+  pipeline.add(embeddings_stage());
+  pipeline.add(vocabulary_index_stage());
   return pipeline;
 }
 
@@ -64,11 +121,8 @@ void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   static bool force = false;
   build->add_flag("--force", force, "Rebuild every stage even when its inputs are unchanged");
   build->callback([&] {
-    auto config = load_cli_config(options);
-    if (!config) {
-      exit_code = report_error("data build", config.error(), options, kExitUsage);
-      return;
-    }
+    auto config = config_or_report("data build", options, exit_code);
+    if (!config) return;
     auto dir = artifacts_dir(*config);
     TerminalProgress terminal;
     SilentProgress silent;

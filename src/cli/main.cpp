@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add_naming_commands(app, options, exit_code);
   add_data_command(app, options, exit_code);
   add_words_command(app, options, exit_code);
+  add_expand_command(app, options, exit_code);
   add_import_command(app, options, exit_code);
   add_migrate_command(app, options, exit_code);
 

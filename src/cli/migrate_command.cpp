@@ -12,11 +12,8 @@ void add_migrate_command(CLI::App& app, CommonOptions& options, int& exit_code) 
   auto* command = app.add_subcommand("migrate", "Apply pending database migrations (also done by `serve` at start)");
   add_common_options(*command, options);
   command->callback([&] {
-    auto config = load_cli_config(options);
-    if (!config) {
-      exit_code = report_error("migrate", config.error(), options, kExitUsage);
-      return;
-    }
+    auto config = config_or_report("migrate", options, exit_code);
+    if (!config) return;
     init_logging(config->log);
     auto storage = storage::open_storage(*config);
     if (!storage) {

@@ -18,11 +18,8 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   command->footer("Configuration keys (snai.toml section.key, environment variable, default):\n" +
                   describe_config_keys());
   command->callback([&] {
-    auto config = load_cli_config(options);
-    if (!config) {
-      exit_code = report_error("serve", config.error(), options, kExitUsage);
-      return;
-    }
+    auto config = config_or_report("serve", options, exit_code);
+    if (!config) return;
     if (port) config->server.port = port;
     init_logging(config->log);
 

@@ -107,11 +107,8 @@ void add_words_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   static std::vector<std::string> words;
   command->add_option("words", words, "Words to describe")->required();
   command->callback([&] {
-    auto config = load_cli_config(options);
-    if (!config) {
-      exit_code = report_error("words", config.error(), options, kExitUsage);
-      return;
-    }
+    auto config = config_or_report("words", options, exit_code);
+    if (!config) return;
     for (const auto& w : words)
       if (!is_valid_utf8(w) || w.empty() || w.size() > 200) {
         exit_code = report_error("words", {ErrorCode::invalid_argument, "a word must be 1-200 bytes of UTF-8", "words"},

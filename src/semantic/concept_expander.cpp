@@ -1,0 +1,335 @@
+#include "semantic/concept_expander.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <unordered_map>
+
+#include "semantic/stop_words.hpp"
+#include "core/utf8.hpp"
+
+namespace snai::semantic {
+namespace {
+
+using lexicon::Pos;
+using lexicon::Relation;
+
+// Words worth offering as name material: one plain lower-case word of 3+ letters.
+bool usable_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 20) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// WordNet spells some words with capitals or spaces; name material is plain lower-case.
+std::string normalize_candidate(std::string_view word) {
+  std::string out(word);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// Latin letters (ASCII or the accented ones of U+00C0-U+024F): emoji and symbols are no concept.
+bool has_letters(std::string_view token) {
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    auto c = static_cast<unsigned char>(token[i]);
+    if (std::isalpha(c)) return true;
+    if ((c == 0xc3 || c == 0xc4 || c == 0xc5 || c == 0xc6 || c == 0xc7 || c == 0xc8 || c == 0xc9) && i + 1 < token.size())
+      return true;
+  }
+  return false;
+}
+
+// Evidence from several relations adds up without exceeding 1 (noisy-or).
+class Scores {
+ public:
+  void add(const std::string& word, double weight, std::string_view relation, std::string_view from) {
+    if (weight <= 0) return;
+    auto& e = entries_[word];
+    e.combined = 1 - (1 - e.combined) * (1 - std::min(weight, 0.99));
+    if (weight > e.best) {
+      e.best = weight;
+      e.relation = relation;
+      e.from = from;
+    }
+  }
+  std::vector<RelatedWord> ranked(std::size_t limit) const {
+    std::vector<RelatedWord> out;
+    for (const auto& [word, e] : entries_) out.push_back({word, e.combined, e.relation, e.from});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.word < b.word;
+    });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  }
+
+ private:
+  struct Entry {
+    double combined = 0, best = 0;
+    std::string relation, from;
+  };
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+// Rare words say more about a company than frequent ones: "doctor" over "take".
+double salience(const std::optional<lexicon::Word>& word) {
+  if (!word) return 0.55;
+  double pos = word->parts_of_speech.contains(Pos::noun)        ? 1.0
+               : word->parts_of_speech.contains(Pos::adjective) ? 0.8
+               : word->parts_of_speech.contains(Pos::verb)      ? 0.55
+                                                                : 0.5;
+  double rarity = 1.0 / (1.0 + std::log1p(static_cast<double>(word->tag_count)) / 15.0);
+  return pos * rarity;
+}
+
+// Weight of a related word by how plain and common it is: names are built from words people know.
+double familiarity(const lexicon::Lexicon& lex, std::string_view w) {
+  auto found = lex.lookup(w);
+  if (!found || found->lemma != w) return 0.5;  // inflected forms and unknown words rank low
+  if (found->capitalized) return 0.0;
+  double f = found->common ? 1.0 : found->in_word_list ? 0.75 : 0.45;
+  return f * (0.8 + 0.2 * std::min(1.0, std::log1p(static_cast<double>(found->tag_count)) / 4.0));
+}
+
+// Acronyms that product descriptions use in one sense only; WordNet lists them among other
+// senses ("AI" is also Army Intelligence and a sloth) or not at all. Each maps to a WordNet lemma.
+std::string expand_acronym(std::string_view token) {
+  static const std::unordered_map<std::string_view, std::string_view> acronyms = {
+      {"ai", "artificial intelligence"}, {"ml", "machine learning"}, {"vr", "virtual reality"},
+      {"hr", "human resources"},         {"saas", "software"},        {"api", "interface"},
+      {"b2b", "business"},               {"iot", "internet"},         {"crm", "customer"},
+      {"ev", "electric car"},            {"ar", "augmented reality"}, {"nft", "token"}};
+  auto it = acronyms.find(token);
+  return it == acronyms.end() ? std::string() : std::string(it->second);
+}
+
+struct RelationWeight {
+  Relation relation;
+  const char* name;
+  double weight;
+  std::size_t limit;  // per sense
+};
+
+constexpr RelationWeight kRelations[] = {
+    {Relation::synonym, "synonym", 0.9, 12},       {Relation::similar_to, "similar", 0.7, 8},
+    {Relation::derivation, "derivation", 0.7, 6},   {Relation::pertainym, "derivation", 0.7, 4},
+    {Relation::hypernym, "hypernym", 0.6, 6},      {Relation::domain_topic, "domain", 0.6, 4},
+    {Relation::hyponym, "hyponym", 0.5, 15},       {Relation::also_see, "similar", 0.5, 4},
+    {Relation::attribute, "derivation", 0.5, 4},   {Relation::domain_topic_member, "domain", 0.35, 12},
+    {Relation::part_meronym, "hyponym", 0.35, 6},  {Relation::member_meronym, "hyponym", 0.3, 6},
+};
+
+}  // namespace
+
+std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& target,
+                                                             const std::vector<Concept>& concepts) const {
+  auto senses = lexicon_.synsets(target.lemma);
+  if (senses.size() < 2) return senses;
+  // The other concepts are the context: "plant care" wants the living plant, not the factory.
+  std::vector<float> context(static_cast<std::size_t>(embeddings_.dim()), 0.0f);
+  bool any = false;
+  for (const auto& other : concepts) {
+    if (other.lemma == target.lemma) continue;
+    auto v = embeddings_.vector(other.lemma);
+    for (std::size_t d = 0; d < v.size(); ++d) context[d] += static_cast<float>(other.weight) * v[d];
+    any = true;
+  }
+  if (!any) return senses;
+  struct Scored {
+    lexicon::SynsetRef ref;
+    double score;
+  };
+  std::vector<Scored> scored;
+  for (std::size_t i = 0; i < senses.size() && i < 8; ++i) {
+    auto synset = lexicon_.synset(senses[i]);
+    std::string signature;
+    for (auto w : synset.words) signature += std::string(w) + " ";
+    signature += synset.gloss;
+    auto v = embeddings_.vector(signature);
+    double cos = 0, norm = 0;
+    for (std::size_t d = 0; d < v.size(); ++d) {
+      cos += v[d] * context[d];
+      norm += context[d] * context[d];
+    }
+    cos = norm > 0 ? cos / std::sqrt(norm) : 0;
+    double prior = 1.0 / (1.0 + 0.25 * static_cast<double>(i));  // WordNet's order still counts
+    scored.push_back({senses[i], prior * (1.0 + 2.0 * std::max(0.0, cos))});
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  std::vector<lexicon::SynsetRef> out;
+  for (const auto& s : scored) out.push_back(s.ref);
+  return out;
+}
+
+std::vector<std::string> ConceptExpander::split_compound(std::string_view word) const {
+  // The split whose parts are both WordNet words, the shorter part as long as possible;
+  // else a known tail of 5+ letters ("cyber|security").
+  std::vector<std::string> best;
+  std::size_t best_short = 0;
+  auto known = [&](const std::string& w) {
+    auto f = lexicon_.lookup(w);
+    return f && f->in_wordnet && f->lemma == lexicon_.lemmatize(w);
+  };
+  for (std::size_t i = 3; i + 3 <= word.size(); ++i) {
+    std::string head(word.substr(0, i)), tail(word.substr(i));
+    auto tail_lemma = lexicon_.lemmatize(tail);
+    if (known(head) && lexicon_.lookup(tail_lemma) && std::min(head.size(), tail.size()) > best_short) {
+      best = {head, tail_lemma};
+      best_short = std::min(head.size(), tail.size());
+    }
+  }
+  if (!best.empty()) return best;
+  for (std::size_t i = 1; i + 5 <= word.size(); ++i) {
+    auto tail_lemma = lexicon_.lemmatize(word.substr(i));
+    if (known(tail_lemma)) return {tail_lemma};
+  }
+  return {};
+}
+
+std::vector<Neighbor> ConceptExpander::neighbours(std::string_view text, int k) const {
+  if (index_) {
+    auto v = embeddings_.vector(text);
+    if (std::all_of(v.begin(), v.end(), [](float x) { return x == 0; })) return {};
+    auto found = index_->search(v, k + 4);
+    if (found) return *found;
+  }
+  return embeddings_.nearest(text, k + 4);
+}
+
+std::vector<Concept> ConceptExpander::find_concepts(std::string_view description,
+                                                    std::vector<std::string>& notes) const {
+  std::vector<Concept> concepts;
+  auto tokens = tokenize(description);
+  // All-caps acronyms keep their case for lookup ("AI" is artificial intelligence, "ai" a sloth).
+  auto original_case = [&](const std::string& token) {
+    auto pos = std::string::npos;
+    std::string upper = token;
+    std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+    pos = description.find(upper);
+    return (pos != std::string::npos && token.size() <= 5) ? upper : token;
+  };
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto& t = tokens[i];
+    if (t.size() < 2 || is_stop_word(t) || std::isdigit(static_cast<unsigned char>(t[0])) || !has_letters(t)) continue;
+    // A two-word WordNet collocation ("machine learning") is one concept.
+    if (i + 1 < tokens.size()) {
+      auto pair = t + " " + tokens[i + 1];
+      if (auto found = lexicon_.lookup(pair); found && found->in_wordnet && found->lemma == pair) {
+        if (!seen.count(pair)) {
+          seen[pair] = concepts.size();
+          concepts.push_back({pair, pair, salience(found) * 1.1, true});
+        }
+      }
+    }
+    std::string lemma = expand_acronym(t);
+    if (lemma.empty() || !lexicon_.lookup(lemma)) lemma = lexicon_.lemmatize(original_case(t));
+    // "walking", "booking": the verb says what the company does; its rarer noun reading does not.
+    // ...unless the noun is a word in its own right ("wedding" is not mostly "wed").
+    if (t.size() > 5 && t.ends_with("ing")) {
+      auto verb = lexicon_.lemmatize(t, Pos::verb);
+      auto verb_word = lexicon_.lookup(verb);
+      auto noun_word = lexicon_.lookup(t);
+      bool noun_stands = noun_word && noun_word->lemma == t && noun_word->parts_of_speech.contains(Pos::noun) &&
+                         verb_word && noun_word->tag_count * 4 >= verb_word->tag_count && noun_word->tag_count > 0;
+      if (verb != t && verb_word && !noun_stands) lemma = verb;
+    }
+    auto found = lexicon_.lookup(lemma);
+    // An unknown closed compound ("cybersecurity", "flashcards") stands for its known parts.
+    if (!found || !found->in_wordnet)
+      for (const auto& part : split_compound(lemma)) {
+        if (seen.count(part)) continue;
+        seen[part] = concepts.size();
+        concepts.push_back({t, part, salience(lexicon_.lookup(part)) * 0.9, true});
+      }
+    if (seen.count(lemma)) continue;
+    seen[lemma] = concepts.size();
+    concepts.push_back({t, lemma, salience(found), found && found->in_wordnet});
+  }
+  if (concepts.size() > kMaxConcepts) {
+    notes.push_back(fmt::format("description has {} content words; the first {} were used", concepts.size(),
+                                kMaxConcepts));
+    concepts.resize(kMaxConcepts);
+  }
+  double top = 0;
+  for (const auto& c : concepts) top = std::max(top, c.weight);
+  for (auto& c : concepts) c.weight = top > 0 ? c.weight / top : 0;
+  std::stable_sort(concepts.begin(), concepts.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+  return concepts;
+}
+
+Result<Expansion> ConceptExpander::expand(std::string_view description, const ExpandOptions& options) const {
+  if (!is_valid_utf8(description))
+    return fail(ErrorCode::invalid_argument, "description is not valid UTF-8", "description");
+  Expansion expansion;
+  if (description.size() > kMaxDescriptionBytes) {
+    auto cut = description.substr(0, kMaxDescriptionBytes);
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xc0) == 0x80) cut.remove_suffix(1);
+    if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xc0) cut.remove_suffix(1);
+    description = cut;
+    expansion.notes.push_back(fmt::format("description cut to its first {} bytes", kMaxDescriptionBytes));
+  }
+  expansion.concepts = find_concepts(description, expansion.notes);
+  if (expansion.concepts.empty())
+    return fail(ErrorCode::invalid_argument, "description has no words to name from", "description");
+
+  Scores scores;
+  for (const auto& c : expansion.concepts) {
+    if (usable_word(c.lemma)) scores.add(c.lemma, c.weight, "concept", c.lemma);
+    if (c.known) {
+      // The concept's first senses, each weaker than the one before.
+      auto senses = rank_senses(c, expansion.concepts);
+      for (std::size_t s = 0; s < senses.size() && s < 3; ++s) {
+        double sense_weight = c.weight * (s == 0 ? 1.0 : s == 1 ? 0.55 : 0.35);
+        auto synset = lexicon_.synset(senses[s]);
+        for (const auto& rw : kRelations) {
+          std::size_t taken = 0;
+          auto offer = [&](std::string_view word) {
+            std::string w = normalize_candidate(word);
+            if (taken >= rw.limit || !usable_word(w) || w == c.lemma) return;
+            scores.add(w, sense_weight * rw.weight * familiarity(lexicon_, w), rw.name, c.lemma);
+            ++taken;
+          };
+          if (rw.relation == Relation::synonym) {
+            for (auto w : synset.words) offer(w);
+            continue;
+          }
+          for (const auto& p : synset.pointers) {
+            if (p.relation != rw.relation) continue;
+            auto target = lexicon_.synset(p.target);
+            if (p.target_word > 0 && p.target_word <= target.words.size()) offer(target.words[p.target_word - 1]);
+            else
+              for (std::size_t w = 0; w < target.words.size() && w < 3; ++w) offer(target.words[w]);
+          }
+        }
+        // Content words of the definition: "physician: a licensed medical practitioner".
+        if (s == 0)
+          for (const auto& t : tokenize(synset.gloss)) {
+            if (!usable_word(t) || is_stop_word(t)) continue;
+            auto lemma = lexicon_.lemmatize(t);
+            auto gloss_word = lexicon_.lookup(lemma);
+            bool content = gloss_word && (gloss_word->parts_of_speech.contains(Pos::noun) ||
+                                          gloss_word->parts_of_speech.contains(Pos::adjective));
+            if (content && usable_word(lemma) && lemma != c.lemma)
+              scores.add(lemma, sense_weight * 0.45 * familiarity(lexicon_, lemma), "gloss", c.lemma);
+          }
+      }
+    }
+    for (const auto& n : neighbours(c.lemma, options.neighbours_per_concept)) {
+      if (!usable_word(n.label) || n.label == c.lemma) continue;
+      double sim = std::max(0.0, static_cast<double>(n.similarity));
+      scores.add(n.label, c.weight * 0.8 * sim * familiarity(lexicon_, n.label), "embedding", c.lemma);
+    }
+  }
+  // Neighbours of the whole description catch what no single word says.
+  std::string joined;
+  for (const auto& c : expansion.concepts) joined += c.lemma + " ";
+  for (const auto& n : neighbours(joined, options.neighbours_per_concept)) {
+    if (!usable_word(n.label)) continue;
+    double sim = std::max(0.0, static_cast<double>(n.similarity));
+    scores.add(n.label, 0.6 * sim * familiarity(lexicon_, n.label), "embedding", "description");
+  }
+  expansion.related = scores.ranked(static_cast<std::size_t>(options.max_related));
+  return expansion;
+}
+
+}  // namespace snai::semantic

@@ -1,0 +1,74 @@
+// Concept expansion: a one-line description in, the words a namer would reach for out.
+// "AI note-taking for doctors" → concepts (ai, note, doctor, ...) weighted by salience, then
+// related words — synonyms, broader and narrower terms, topics, derivations, words of the
+// definitions and embedding neighbours — each with a weight and the relation and concept
+// that produced it.
+//
+//   semantic::ConceptExpander expander(lexicon, embeddings, &vocabulary_index);
+//   auto expansion = expander.expand("AI note-taking for doctors", {});
+//   for (const auto& r : expansion->related) ...   // note, physician, memo, medical, record, ...
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "lexicon/lexicon.hpp"
+#include "semantic/embeddings.hpp"
+#include "semantic/vector_index.hpp"
+
+namespace snai::semantic {
+
+struct Concept {
+  std::string word;   // as written, lower-cased ("doctors")
+  std::string lemma;  // "doctor"
+  double weight = 0;  // salience, the strongest concept is 1
+  bool known = false; // in the lexicon; unknown words only get embedding neighbours
+};
+
+struct RelatedWord {
+  std::string word;
+  double weight = 0;      // 0..1
+  std::string relation;   // "concept", "synonym", "hypernym", "hyponym", "similar", "derivation",
+                          // "domain", "gloss", "embedding"
+  std::string from;       // the concept (lemma) it came from, or "description"
+};
+
+struct Expansion {
+  std::vector<Concept> concepts;
+  std::vector<RelatedWord> related;  // best first
+  std::vector<std::string> notes;    // what was done with odd input ("description truncated ...")
+};
+
+struct ExpandOptions {
+  int max_related = 80;
+  int neighbours_per_concept = 12;
+};
+
+class ConceptExpander {
+ public:
+  // `vocabulary_index` may be null: embedding neighbours then come from an exact scan.
+  ConceptExpander(const lexicon::Lexicon& lexicon, const Embeddings& embeddings, const VectorIndex* vocabulary_index)
+      : lexicon_(lexicon), embeddings_(embeddings), index_(vocabulary_index) {}
+
+  // invalid_argument (field "description") for empty, non-UTF-8 or word-less text.
+  // Long text is cut to its first kMaxConcepts content words (with a note).
+  Result<Expansion> expand(std::string_view description, const ExpandOptions& options) const;
+
+  static constexpr std::size_t kMaxDescriptionBytes = 10'000;
+  static constexpr std::size_t kMaxConcepts = 12;
+
+ private:
+  std::vector<Concept> find_concepts(std::string_view description, std::vector<std::string>& notes) const;
+  std::vector<Neighbor> neighbours(std::string_view text, int k) const;
+  std::vector<std::string> split_compound(std::string_view word) const;
+  // The concept's senses, the one that fits the other concepts best first.
+  std::vector<lexicon::SynsetRef> rank_senses(const Concept& target, const std::vector<Concept>& concepts) const;
+
+  const lexicon::Lexicon& lexicon_;
+  const Embeddings& embeddings_;
+  const VectorIndex* index_;
+};
+
+}  // namespace snai::semantic

@@ -1,0 +1,78 @@
+#include "semantic/internal/vector_kernels.hpp"
+
+#include <immintrin.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "semantic/internal/half.hpp"
+
+namespace snai::semantic::internal {
+namespace {
+
+// Writes `in` scaled to unit length into `out`; false for a zero or non-finite vector.
+bool normalize(std::span<const float> in, float* out) {
+  double sum = 0;
+  for (float x : in) {
+    if (!std::isfinite(x)) return false;
+    sum += static_cast<double>(x) * x;
+  }
+  if (!(sum > 0) || !std::isfinite(sum)) return false;
+  const double scale = 1.0 / std::sqrt(sum);
+  for (std::size_t i = 0; i < in.size(); ++i) out[i] = static_cast<float>(in[i] * scale);
+  return true;
+}
+
+__attribute__((target("avx2,fma,f16c"))) float dot_distance_f16c(const void* a, const void* b, const void* param) {
+  const auto n = *static_cast<const std::size_t*>(param);
+  const auto* x = static_cast<const std::uint16_t*>(a);
+  const auto* y = static_cast<const std::uint16_t*>(b);
+#define SNAI_LOAD_HALVES(p) _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)))
+  __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    s0 = _mm256_fmadd_ps(SNAI_LOAD_HALVES(x + i), SNAI_LOAD_HALVES(y + i), s0);
+    s1 = _mm256_fmadd_ps(SNAI_LOAD_HALVES(x + i + 8), SNAI_LOAD_HALVES(y + i + 8), s1);
+  }
+  if (i < n) s0 = _mm256_fmadd_ps(SNAI_LOAD_HALVES(x + i), SNAI_LOAD_HALVES(y + i), s0);
+#undef SNAI_LOAD_HALVES
+  const __m256 s = _mm256_add_ps(s0, s1);
+  __m128 h = _mm_add_ps(_mm256_castps256_ps128(s), _mm256_extractf128_ps(s, 1));
+  h = _mm_add_ps(h, _mm_movehl_ps(h, h));
+  h = _mm_add_ss(h, _mm_shuffle_ps(h, h, 1));
+  return 1.0f - _mm_cvtss_f32(h);
+}
+
+}  // namespace
+
+float dot_distance_portable(const void* a, const void* b, const void* param) {
+  const auto n = *static_cast<const std::size_t*>(param);
+  const auto* x = static_cast<const std::uint16_t*>(a);
+  const auto* y = static_cast<const std::uint16_t*>(b);
+  float sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += half_to_float(x[i]) * half_to_float(y[i]);
+  return 1.0f - sum;
+}
+
+DotDistance best_dot_distance() {
+  const bool fast = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+  return fast ? dot_distance_f16c : dot_distance_portable;
+}
+
+Status encode_vector(std::span<const float> v, int dim, std::uint16_t* out, const char* field) {
+  if (v.size() != static_cast<std::size_t>(dim)) {
+    return fail(ErrorCode::invalid_argument,
+                "vector has " + std::to_string(v.size()) + " dimensions, the index " + std::to_string(dim),
+                field);
+  }
+  std::vector<float> unit(v.size());
+  if (!normalize(v, unit.data())) {
+    return fail(ErrorCode::invalid_argument, "vector is zero or not finite", field);
+  }
+  const std::size_t stored = stored_dim(v.size());
+  for (std::size_t i = 0; i < stored; ++i) out[i] = i < unit.size() ? float_to_half(unit[i]) : 0;
+  return ok();
+}
+
+}  // namespace snai::semantic::internal
