@@ -71,12 +71,11 @@ class Scores {
 };
 
 // Rare words say more about a company than frequent ones: "doctor" over "take".
-double salience(const std::optional<lexicon::Word>& word) {
+double salience(const std::optional<lexicon::Word>& word, std::optional<Pos> as = {}) {
   if (!word) return 0.55;
-  double pos = word->parts_of_speech.contains(Pos::noun)        ? 1.0
-               : word->parts_of_speech.contains(Pos::adjective) ? 0.8
-               : word->parts_of_speech.contains(Pos::verb)      ? 0.55
-                                                                : 0.5;
+  auto is = [&](Pos p) { return as ? *as == p : word->parts_of_speech.contains(p); };
+  double pos = is(Pos::noun) ? 1.0 : is(Pos::adjective) ? 0.8 : is(Pos::verb) ? 0.45 : 0.5;
+  if (word->tag_count > 1000) pos *= 0.5;  // take, make, use: they say nothing about a company
   double rarity = 1.0 / (1.0 + std::log1p(static_cast<double>(word->tag_count)) / 15.0);
   return pos * rarity;
 }
@@ -122,7 +121,7 @@ constexpr RelationWeight kRelations[] = {
 
 std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& target,
                                                              const std::vector<Concept>& concepts) const {
-  auto senses = lexicon_.synsets(target.lemma);
+  auto senses = lexicon_.synsets(target.lemma, target.pos);
   if (senses.size() < 2) return senses;
   // The other concepts are the context: "plant care" wants the living plant, not the factory.
   std::vector<float> context(static_cast<std::size_t>(embeddings_.dim()), 0.0f);
@@ -221,6 +220,7 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
         }
       }
     }
+    std::optional<Pos> pos;
     std::string lemma = expand_acronym(t);
     if (lemma.empty() || !lexicon_.lookup(lemma)) lemma = lexicon_.lemmatize(original_case(t));
     // "walking", "booking": the verb says what the company does; its rarer noun reading does not.
@@ -231,7 +231,10 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
       auto noun_word = lexicon_.lookup(t);
       bool noun_stands = noun_word && noun_word->lemma == t && noun_word->parts_of_speech.contains(Pos::noun) &&
                          verb_word && noun_word->tag_count * 4 >= verb_word->tag_count && noun_word->tag_count > 0;
-      if (verb != t && verb_word && !noun_stands) lemma = verb;
+      if (verb != t && verb_word && !noun_stands) {
+        lemma = verb;
+        pos = Pos::verb;
+      }
     }
     auto found = lexicon_.lookup(lemma);
     // An unknown closed compound ("cybersecurity", "flashcards") stands for its known parts.
@@ -243,7 +246,7 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
       }
     if (seen.count(lemma)) continue;
     seen[lemma] = concepts.size();
-    concepts.push_back({t, lemma, salience(found), found && found->in_wordnet});
+    concepts.push_back({t, lemma, salience(found, pos), found && found->in_wordnet, pos});
   }
   if (concepts.size() > kMaxConcepts) {
     notes.push_back(fmt::format("description has {} content words; the first {} were used", concepts.size(),

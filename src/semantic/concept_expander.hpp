@@ -9,6 +9,7 @@
 //   for (const auto& r : expansion->related) ...   // note, physician, memo, medical, record, ...
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@ struct Concept {
   std::string lemma;  // "doctor"
   double weight = 0;  // salience, the strongest concept is 1
   bool known = false; // in the lexicon; unknown words only get embedding neighbours
+  std::optional<lexicon::Pos> pos;  // set when the description fixes it ("walking" is the verb walk)
 };
 
 struct RelatedWord {
