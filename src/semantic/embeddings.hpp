@@ -33,8 +33,8 @@ struct TrainOptions {
   int dim = 100;
   int epochs = 10;
   int min_count = 3;            // words seen fewer times are dropped (they get n-gram vectors)
-  int minn = 3;                 // character n-gram lengths; maxn = 0 turns subwords off
-  int maxn = 5;                 //   (then words outside the vocabulary get no vector at all)
+  int minn = 3;                 // character n-gram lengths; maxn = 0 turns subwords off (then
+  int maxn = 5;                 //   words outside the vocabulary borrow from words spelt alike)
   int bucket = 100'000;         // n-gram hash rows; lowered automatically to fit max_model_bytes
   int window = 5;
   int negatives = 5;
@@ -89,7 +89,8 @@ class Embeddings {
 
   // Unit-length vector of dim() floats for any text: a multi-word text whose tokens joined by '_'
   // are a vocabulary word (a collocation) uses that word; otherwise the mean of its tokens'
-  // unit vectors. All zeros when no token has a vector (empty text, or subwords off and OOV).
+  // unit vectors. All zeros when no token has a vector (empty text, or no seen n-gram and no
+  // vocabulary word spelt alike).
   std::vector<float> vector(std::string_view text) const;
 
   // Cosine similarity of vector(a) and vector(b); 0 when either has no vector.

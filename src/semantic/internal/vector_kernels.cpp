@@ -2,26 +2,43 @@
 
 #include <immintrin.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
-#include <vector>
 
 #include "semantic/internal/half.hpp"
 
 namespace snai::semantic::internal {
 namespace {
 
-// Writes `in` scaled to unit length into `out`; false for a zero or non-finite vector.
-bool normalize(std::span<const float> in, float* out) {
+// 1 / |v|, or 0 for a zero or non-finite vector.
+double inverse_norm(std::span<const float> v) {
   double sum = 0;
-  for (float x : in) {
-    if (!std::isfinite(x)) return false;
+  for (float x : v) {
+    if (!std::isfinite(x)) return 0;
     sum += static_cast<double>(x) * x;
   }
-  if (!(sum > 0) || !std::isfinite(sum)) return false;
-  const double scale = 1.0 / std::sqrt(sum);
-  for (std::size_t i = 0; i < in.size(); ++i) out[i] = static_cast<float>(in[i] * scale);
-  return true;
+  if (!(sum > 0) || !std::isfinite(sum)) return 0;
+  return 1.0 / std::sqrt(sum);
+}
+
+void encode_portable(const float* v, float scale, std::size_t dim, std::uint16_t* out) {
+  for (std::size_t i = 0; i < dim; ++i) out[i] = float_to_half(v[i] * scale);
+}
+
+__attribute__((target("avx2,f16c"))) void encode_f16c(const float* v, float scale, std::size_t dim, std::uint16_t* out) {
+  const __m256 s = _mm256_set1_ps(scale);
+  std::size_t i = 0;
+  for (; i + 8 <= dim; i += 8) {
+    const __m128i halves = _mm256_cvtps_ph(_mm256_mul_ps(_mm256_loadu_ps(v + i), s), _MM_FROUND_TO_NEAREST_INT);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), halves);
+  }
+  encode_portable(v + i, scale, dim - i, out + i);
+}
+
+bool cpu_has_f16c() {
+  static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+  return has;
 }
 
 __attribute__((target("avx2,fma,f16c"))) float dot_distance_f16c(const void* a, const void* b, const void* param) {
@@ -55,10 +72,7 @@ float dot_distance_portable(const void* a, const void* b, const void* param) {
   return 1.0f - sum;
 }
 
-DotDistance best_dot_distance() {
-  const bool fast = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
-  return fast ? dot_distance_f16c : dot_distance_portable;
-}
+DotDistance best_dot_distance() { return cpu_has_f16c() ? dot_distance_f16c : dot_distance_portable; }
 
 Status encode_vector(std::span<const float> v, int dim, std::uint16_t* out, const char* field) {
   if (v.size() != static_cast<std::size_t>(dim)) {
@@ -66,12 +80,10 @@ Status encode_vector(std::span<const float> v, int dim, std::uint16_t* out, cons
                 "vector has " + std::to_string(v.size()) + " dimensions, the index " + std::to_string(dim),
                 field);
   }
-  std::vector<float> unit(v.size());
-  if (!normalize(v, unit.data())) {
-    return fail(ErrorCode::invalid_argument, "vector is zero or not finite", field);
-  }
-  const std::size_t stored = stored_dim(v.size());
-  for (std::size_t i = 0; i < stored; ++i) out[i] = i < unit.size() ? float_to_half(unit[i]) : 0;
+  const auto scale = static_cast<float>(inverse_norm(v));
+  if (scale == 0) return fail(ErrorCode::invalid_argument, "vector is zero or not finite", field);
+  (cpu_has_f16c() ? encode_f16c : encode_portable)(v.data(), scale, v.size(), out);
+  std::fill(out + v.size(), out + stored_dim(v.size()), std::uint16_t{0});
   return ok();
 }
 
