@@ -83,27 +83,32 @@ Stage embeddings_stage() {
           }};
 }
 
-Stage vocabulary_index_stage() {
+Stage vocabulary_index_stage(const SemanticConfig& semantic) {
+  semantic::IndexParams params;
+  params.M = semantic.index_m;
+  params.ef_construction = semantic.index_ef_construction;
+  params.ef_search = semantic.index_ef_search;
   return {.name = "index",
           .version = 1,
+          .settings = fmt::format("M={} ef_construction={}", params.M, params.ef_construction),
           .inputs = {{std::string(kEmbeddingsArtifactName), "stage embeddings"}},
           .outputs = {std::string(kVocabularyIndexArtifactName)},
-          .run = [](const StageRun& run) -> Status {
+          .run = [params](const StageRun& run) -> Status {
             auto embeddings = semantic::Embeddings::load(run.data_dir() / kEmbeddingsArtifactName);
             if (!embeddings) return fail(embeddings.error());
-            auto index = semantic::build_vocabulary_index(*embeddings);
+            auto index = semantic::build_vocabulary_index(*embeddings, params);
             if (!index) return fail(index.error());
             return index->save(run.output(0));
           }};
 }
 
-DataPipeline data_pipeline() {
+DataPipeline data_pipeline(const Config& config) {
   DataPipeline pipeline;
   pipeline.add(lexicon_stage());
   pipeline.add(brands_stage());
   pipeline.add(corpus_stage());
   pipeline.add(embeddings_stage());
-  pipeline.add(vocabulary_index_stage());
+  pipeline.add(vocabulary_index_stage(config.semantic));
   return pipeline;
 }
 
@@ -127,7 +132,7 @@ void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     TerminalProgress terminal;
     SilentProgress silent;
     Progress& progress = options.json ? static_cast<Progress&>(silent) : terminal;
-    auto outcomes = data_pipeline().run(dir, {.force = force}, progress);
+    auto outcomes = data_pipeline(*config).run(dir, {.force = force}, progress);
     if (!outcomes) {
       exit_code = report_error("data build", outcomes.error(), options);
       return;

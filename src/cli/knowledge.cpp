@@ -15,6 +15,7 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
   if (!embeddings) return fail(embeddings.error());
   auto vocabulary = semantic::VectorIndex::load(artifact_path(config, kVocabularyIndexArtifactName));
   if (!vocabulary) return fail(vocabulary.error());
+  vocabulary->set_ef_search(config.semantic.index_ef_search);
   auto knowledge = std::make_unique<Knowledge>(
       Knowledge{std::move(*lexicon), std::move(*embeddings), std::move(*vocabulary), 0});
   knowledge->load_ms =

@@ -90,6 +90,12 @@ const std::vector<KeySpec>& key_specs() {
     s.push_back(string_key("cache.redis_url", "SNAI_REDIS_URL", [](Config& c) -> std::string& { return c.cache.redis_url; },
                            [](std::string_view v) { return v.empty() || v.starts_with("redis://"); },
                            "empty or redis://HOST:PORT[/DB]"));
+    s.push_back(int_key<int>("semantic.index_m", "SNAI_INDEX_M", 4, 128,
+                             [](Config& c) -> int& { return c.semantic.index_m; }));
+    s.push_back(int_key<int>("semantic.index_ef_construction", "SNAI_INDEX_EF_CONSTRUCTION", 10, 2000,
+                             [](Config& c) -> int& { return c.semantic.index_ef_construction; }));
+    s.push_back(int_key<int>("semantic.index_ef_search", "SNAI_INDEX_EF_SEARCH", 1, 2000,
+                             [](Config& c) -> int& { return c.semantic.index_ef_search; }));
     s.push_back(string_key("log.level", "SNAI_LOG_LEVEL", [](Config& c) -> std::string& { return c.log.level; },
                            [](std::string_view v) { return one_of(v, {"trace", "debug", "info", "warn", "error", "off"}); },
                            "one of trace, debug, info, warn, error, off"));

@@ -35,6 +35,12 @@ struct CacheConfig {
   std::string redis_url;            // empty: in-process caches only
 };
 
+struct SemanticConfig {
+  int index_m = 24;                 // HNSW graph degree (vocabulary and name indexes)
+  int index_ef_construction = 200;  // build-time beam width (snai data build)
+  int index_ef_search = 48;         // query-time beam width: higher = better recall, slower
+};
+
 struct LogConfig {
   std::string level = "info";       // trace, debug, info, warn, error, off
   std::string format = "plain";     // plain or json (one object per line)
@@ -44,6 +50,7 @@ struct Config {
   ServerConfig server;
   StorageConfig storage;
   CacheConfig cache;
+  SemanticConfig semantic;
   LogConfig log;
 
   // The database URL with the embedded default filled in: "sqlite:<data_dir>/snai.db".

@@ -114,6 +114,7 @@ Result<std::vector<StageOutcome>> DataPipeline::run(const fs::path& data_dir, co
     std::vector<fs::path> input_paths;
     for (const auto& input : stage.inputs) input_paths.push_back(resolve(data_dir, input.path));
     auto fingerprint = fingerprint_inputs(input_paths);
+    if (!stage.settings.empty()) fingerprint = sha256_hex(fingerprint + "\n" + stage.settings);
     progress.begin_stage(stage.name, index, static_cast<int>(stages_.size()));
 
     StageOutcome outcome{stage.name};

@@ -46,7 +46,8 @@ class StageRun {
 
 struct Stage {
   std::string name;
-  int version = 1;  // bump when the stage's code changes what it writes
+  int version = 1;       // bump when the stage's code changes what it writes
+  std::string settings;  // configuration the output depends on ("M=24 ef=200"): a change rebuilds
   std::vector<StageInput> inputs;
   std::vector<std::filesystem::path> outputs;  // file names inside the data dir
   std::function<Status(const StageRun&)> run;

@@ -88,6 +88,18 @@ TEST_F(DataPipelineTest, ForceRebuildsAndADeletedOutputIsRebuilt) {
   EXPECT_EQ(uppers_, 3);
 }
 
+TEST_F(DataPipelineTest, ChangedSettingsRebuildTheStage) {
+  ASSERT_TRUE(build());
+  DataPipeline tuned;
+  for (auto stage : pipeline_.stages()) {
+    if (stage.name == "upper") stage.settings = "shout=louder";
+    tuned.add(stage);
+  }
+  ASSERT_TRUE(tuned.run(root_ / "data", {}, progress_));
+  EXPECT_EQ(copies_, 1);
+  EXPECT_EQ(uppers_, 2);
+}
+
 TEST_F(DataPipelineTest, AFailedStageLeavesNoArtifact) {
   fail_upper_ = true;
   auto result = build();

@@ -36,13 +36,21 @@ std::vector<std::pair<std::int32_t, float>> SpellingIndex::similar(std::string_v
   std::string lower(word);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   auto grams = trigrams(lower);
-  std::unordered_map<std::int32_t, std::uint16_t> shared;
+  // Shared-trigram counts in a per-thread array over all ids, reset through the touched list:
+  // far cheaper than a hash map for the long postings of common trigrams ("ly$").
+  thread_local std::vector<std::uint16_t> shared;
+  thread_local std::vector<std::int32_t> touched;
+  if (shared.size() < trigram_counts_.size()) shared.assign(trigram_counts_.size(), 0);
+  touched.clear();
   for (auto g : grams)
     if (auto it = postings_.find(g); it != postings_.end())
-      for (auto id : it->second) ++shared[id];
+      for (auto id : it->second)
+        if (shared[static_cast<std::size_t>(id)]++ == 0) touched.push_back(id);
   std::vector<std::pair<std::int32_t, float>> out;
-  for (auto [id, n] : shared) {
-    float jaccard = static_cast<float>(n) / static_cast<float>(grams.size() + trigram_counts_[id] - n);
+  for (auto id : touched) {
+    auto n = shared[static_cast<std::size_t>(id)];
+    shared[static_cast<std::size_t>(id)] = 0;
+    float jaccard = static_cast<float>(n) / static_cast<float>(grams.size() + trigram_counts_[static_cast<std::size_t>(id)] - n);
     if (jaccard >= min_similarity) out.emplace_back(id, jaccard);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
