@@ -17,11 +17,13 @@ constexpr int kManifestFormat = 1;
 
 fs::path resolve(const fs::path& data_dir, const fs::path& p) { return p.is_absolute() ? p : data_dir / p; }
 
-void describe_file(const fs::path& p, std::string& out) {
+// `label` names the file in the listing, so that the same data dir reached by another path
+// ("var" or "/srv/snai/var") has the same fingerprint.
+void describe_file(const fs::path& p, const std::string& label, std::string& out) {
   std::error_code ec;
   auto size = fs::file_size(p, ec);
   auto mtime = fs::last_write_time(p, ec).time_since_epoch().count();
-  out += fmt::format("{}\t{}\t{}\n", p.string(), size, mtime);
+  out += fmt::format("{}\t{}\t{}\n", label, size, mtime);
 }
 
 nlohmann::json read_manifest(const fs::path& file) {
@@ -59,8 +61,12 @@ bool up_to_date(const nlohmann::json& entry, const Stage& stage, const std::stri
 
 }  // namespace
 
-std::string fingerprint_inputs(const std::vector<fs::path>& paths) {
+std::string fingerprint_inputs(const std::vector<fs::path>& paths, const fs::path& base) {
   std::string listing;
+  auto label_of = [&](const fs::path& p) {
+    auto relative = base.empty() ? fs::path() : p.lexically_relative(base);
+    return relative.empty() || relative.native().starts_with("..") ? p.string() : relative.string();
+  };
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
@@ -68,9 +74,9 @@ std::string fingerprint_inputs(const std::vector<fs::path>& paths) {
       for (const auto& entry : fs::recursive_directory_iterator(p, ec))
         if (entry.is_regular_file(ec)) files.push_back(entry.path());
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) describe_file(f, listing);
+      for (const auto& f : files) describe_file(f, label_of(f), listing);
     } else {
-      describe_file(p, listing);
+      describe_file(p, label_of(p), listing);
     }
   }
   return sha256_hex(listing);
@@ -113,7 +119,7 @@ Result<std::vector<StageOutcome>> DataPipeline::run(const fs::path& data_dir, co
     ++index;
     std::vector<fs::path> input_paths;
     for (const auto& input : stage.inputs) input_paths.push_back(resolve(data_dir, input.path));
-    auto fingerprint = fingerprint_inputs(input_paths);
+    auto fingerprint = fingerprint_inputs(input_paths, data_dir);
     if (!stage.settings.empty()) fingerprint = sha256_hex(fingerprint + "\n" + stage.settings);
     progress.begin_stage(stage.name, index, static_cast<int>(stages_.size()));
 

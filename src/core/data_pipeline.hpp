@@ -80,7 +80,8 @@ class DataPipeline {
 };
 
 // A fingerprint of files: path, size and modification time of each (directories: of every
-// regular file below them), hashed. Changes when any input is replaced or touched.
-std::string fingerprint_inputs(const std::vector<std::filesystem::path>& paths);
+// regular file below them), hashed. Changes when any input is replaced or touched. Paths under
+// `base` (the data dir) count by their place inside it, however `base` is spelt.
+std::string fingerprint_inputs(const std::vector<std::filesystem::path>& paths, const std::filesystem::path& base = {});
 
 }  // namespace snai

@@ -88,6 +88,14 @@ TEST_F(DataPipelineTest, ForceRebuildsAndADeletedOutputIsRebuilt) {
   EXPECT_EQ(uppers_, 3);
 }
 
+TEST_F(DataPipelineTest, TheSameDataDirSpeltAnotherWayIsUpToDate) {
+  ASSERT_TRUE(build());
+  auto relative = fs::relative(root_ / "data", fs::current_path());
+  ASSERT_TRUE(pipeline_.run(relative, {}, progress_));
+  EXPECT_EQ(copies_, 1);
+  EXPECT_EQ(uppers_, 1);
+}
+
 TEST_F(DataPipelineTest, ChangedSettingsRebuildTheStage) {
   ASSERT_TRUE(build());
   DataPipeline tuned;
