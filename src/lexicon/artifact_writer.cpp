@@ -1,9 +1,10 @@
 #include "lexicon/internal/artifact_writer.hpp"
 
-#include <chrono>
 #include <fstream>
 #include <limits>
 #include <unistd.h>
+
+#include "core/clock.hpp"
 
 namespace snai::lexicon::internal {
 
@@ -32,9 +33,7 @@ Status ArtifactWriter::write(const std::filesystem::path& path, std::uint64_t so
   header.version = format::kVersion;
   header.byte_order = format::kByteOrderMark;
   header.source_fingerprint = source_fingerprint;
-  header.built_unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+  header.built_unix_ms = now_unix_ms();
   header.section_count = format::kSectionCount;
   header.header_size = sizeof(format::Header);
   std::uint64_t offset = align(sizeof(format::Header));

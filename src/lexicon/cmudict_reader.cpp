@@ -74,10 +74,8 @@ Result<CmudictEntry> parse_cmudict_line(std::string_view line) {
 }
 
 Result<std::vector<CmudictEntry>> read_cmudict(const std::filesystem::path& path) {
-  auto text = internal::read_text_file(path, kCmudictPackage);
-  if (!text) return fail(text.error());
   std::vector<CmudictEntry> entries;
-  auto status = internal::for_each_line(*text, [&](std::string_view line, std::size_t number) -> Status {
+  auto status = internal::for_each_file_line(path, kCmudictPackage, [&](std::string_view line, std::size_t number) -> Status {
     if (line.empty() || line.front() != '(') return ok();  // the "MNCL" header and blank lines
     auto entry = parse_cmudict_line(line);
     if (!entry) return fail(internal::corrupt_input(path, number, entry.error().message, kCmudictPackage));

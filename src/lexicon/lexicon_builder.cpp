@@ -242,11 +242,20 @@ Status build_lexicon(const LexiconSources& sources, const std::filesystem::path&
   }
   report("indexing", 0.8);
 
+  // Morphology exceptions, normalised, sorted by (inflected, pos), without duplicates.
+  std::vector<WordnetException> exceptions;
+  for (const auto& e : wordnet->exceptions) exceptions.push_back({normalize_word(e.inflected), normalize_word(e.base), e.pos});
+  std::sort(exceptions.begin(), exceptions.end(), [](const auto& x, const auto& y) {
+    return std::tie(x.inflected, x.pos, x.base) < std::tie(y.inflected, y.pos, y.base);
+  });
+  exceptions.erase(std::unique(exceptions.begin(), exceptions.end(),
+                               [](const auto& x, const auto& y) {
+                                 return x.inflected == y.inflected && x.pos == y.pos && x.base == y.base;
+                               }),
+                   exceptions.end());
+
   // Rank inflected forms by their lemma (exceptions, then WordNet's detachment rules).
   {
-    std::unordered_multimap<std::string, std::pair<std::string, Pos>> exception_map;
-    for (const auto& e : wordnet->exceptions)
-      exception_map.emplace(normalize_word(e.inflected), std::pair{normalize_word(e.base), e.pos});
     auto lemma_count = [&](const std::string& candidate, Pos pos) -> std::uint32_t {
       auto it = a.ids.find(candidate);
       if (it == a.ids.end()) return 0;
@@ -256,15 +265,13 @@ Status build_lexicon(const LexiconSources& sources, const std::filesystem::path&
     for (auto& w : a.words) {
       w.rank_count = w.tag_count;
       if (!w.senses.empty()) continue;
-      auto [first, last] = exception_map.equal_range(w.key);
-      for (auto it = first; it != last; ++it)
-        w.rank_count = std::max(w.rank_count, lemma_count(it->second.first, it->second.second));
+      auto it = std::lower_bound(exceptions.begin(), exceptions.end(), w.key,
+                                 [](const WordnetException& e, const std::string& k) { return e.inflected < k; });
+      for (; it != exceptions.end() && it->inflected == w.key; ++it)
+        w.rank_count = std::max(w.rank_count, lemma_count(it->base, it->pos));
       for (Pos pos : kAllPos)
         for (const auto& rule : internal::detachment_rules(pos))
-          if (w.key.size() > rule.suffix.size() && w.key.ends_with(rule.suffix))
-            w.rank_count = std::max(
-                w.rank_count,
-                lemma_count(w.key.substr(0, w.key.size() - rule.suffix.size()) + std::string(rule.ending), pos));
+          if (auto base = internal::detach(w.key, rule)) w.rank_count = std::max(w.rank_count, lemma_count(*base, pos));
     }
   }
 
@@ -332,17 +339,6 @@ Status build_lexicon(const LexiconSources& sources, const std::filesystem::path&
   rhyme_records.reserve(rhymes.size());
   for (const auto& r : rhymes) rhyme_records.push_back({new_id[r.old_word], r.pron});
 
-  // Morphology exceptions, normalised, sorted by (inflected, pos), without duplicates.
-  std::vector<WordnetException> exceptions;
-  for (const auto& e : wordnet->exceptions) exceptions.push_back({normalize_word(e.inflected), normalize_word(e.base), e.pos});
-  std::sort(exceptions.begin(), exceptions.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.inflected, x.pos, x.base) < std::tie(y.inflected, y.pos, y.base);
-  });
-  exceptions.erase(std::unique(exceptions.begin(), exceptions.end(),
-                               [](const auto& x, const auto& y) {
-                                 return x.inflected == y.inflected && x.pos == y.pos && x.base == y.base;
-                               }),
-                   exceptions.end());
   std::vector<fmt::ExceptionRecord> exception_records;
   for (const auto& e : exceptions)
     exception_records.push_back({pool.add(e.inflected), pool.add(e.base), static_cast<std::uint8_t>(e.pos), {}});

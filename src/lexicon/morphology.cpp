@@ -60,8 +60,7 @@ std::vector<std::string> morphy(const LexiconData& data, std::string_view key, P
   for (auto base : data.exception_bases(key, pos)) add(std::string(base));
   add(std::string(key));
   for (const auto& rule : detachment_rules(pos))
-    if (key.size() > rule.suffix.size() && key.ends_with(rule.suffix))
-      add(std::string(key.substr(0, key.size() - rule.suffix.size())) + std::string(rule.ending));
+    if (auto base = detach(key, rule)) add(std::move(*base));
   return out;
 }
 

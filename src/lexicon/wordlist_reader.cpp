@@ -5,10 +5,8 @@
 namespace snai::lexicon {
 
 Result<std::vector<std::string>> read_word_list(const std::filesystem::path& path, std::string_view package) {
-  auto text = internal::read_text_file(path, package);
-  if (!text) return fail(text.error());
   std::vector<std::string> words;
-  auto status = internal::for_each_line(*text, [&](std::string_view line, std::size_t number) -> Status {
+  auto status = internal::for_each_file_line(path, package, [&](std::string_view line, std::size_t number) -> Status {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     if (line.empty() || line.ends_with("'s")) return ok();
     if (line.size() > 100 || line.find('\0') != std::string_view::npos)

@@ -157,10 +157,8 @@ Result<WordnetData> read_wordnet(const std::filesystem::path& dir, const std::fu
     auto name = kPosFileNames[static_cast<int>(pos)];
     // data.<pos>: synsets. Lines that start with two spaces are the licence.
     auto data_path = dir / ("data." + std::string(name));
-    auto text = internal::read_text_file(data_path, kWordnetPackage);
-    if (!text) return fail(text.error());
     auto& synsets = data.synsets[static_cast<int>(pos)];
-    auto status = internal::for_each_line(*text, [&](std::string_view line, std::size_t number) -> Status {
+    auto status = internal::for_each_file_line(data_path, kWordnetPackage, [&](std::string_view line, std::size_t number) -> Status {
       if (line.empty() || line.starts_with("  ")) return ok();
       auto synset = parse_wordnet_data_line(line);
       if (!synset) return fail(internal::corrupt_input(data_path, number, synset.error().message, kWordnetPackage));
@@ -172,9 +170,7 @@ Result<WordnetData> read_wordnet(const std::filesystem::path& dir, const std::fu
     step();
 
     auto index_path = dir / ("index." + std::string(name));
-    text = internal::read_text_file(index_path, kWordnetPackage);
-    if (!text) return fail(text.error());
-    status = internal::for_each_line(*text, [&](std::string_view line, std::size_t number) -> Status {
+    status = internal::for_each_file_line(index_path, kWordnetPackage, [&](std::string_view line, std::size_t number) -> Status {
       if (line.empty() || line.starts_with("  ")) return ok();
       auto entry = parse_wordnet_index_line(line);
       if (!entry) return fail(internal::corrupt_input(index_path, number, entry.error().message, kWordnetPackage));
@@ -186,9 +182,7 @@ Result<WordnetData> read_wordnet(const std::filesystem::path& dir, const std::fu
     step();
 
     auto exc_path = dir / (std::string(name) + ".exc");
-    text = internal::read_text_file(exc_path, kWordnetPackage);
-    if (!text) return fail(text.error());
-    status = internal::for_each_line(*text, [&](std::string_view line, std::size_t number) -> Status {
+    status = internal::for_each_file_line(exc_path, kWordnetPackage, [&](std::string_view line, std::size_t number) -> Status {
       Fields fields(line);
       std::string_view inflected, base;
       if (!fields.next(inflected)) return ok();
@@ -203,9 +197,7 @@ Result<WordnetData> read_wordnet(const std::filesystem::path& dir, const std::fu
 
   // cntlist.rev: "sense_key sense_number tag_cnt"; sense_key = lemma%ss_type:lex_filenum:...
   auto cnt_path = dir / "cntlist.rev";
-  auto text = internal::read_text_file(cnt_path, kWordnetPackage);
-  if (!text) return fail(text.error());
-  auto status = internal::for_each_line(*text, [&](std::string_view line, std::size_t number) -> Status {
+  auto status = internal::for_each_file_line(cnt_path, kWordnetPackage, [&](std::string_view line, std::size_t number) -> Status {
     Fields fields(line);
     std::string_view key, sense, count;
     if (!fields.next(key)) return ok();

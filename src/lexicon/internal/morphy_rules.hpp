@@ -2,7 +2,9 @@
 // and the builder (which ranks inflected forms by their lemma's frequency).
 #pragma once
 
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "lexicon/pos.hpp"
@@ -28,6 +30,12 @@ inline std::span<const Detachment> detachment_rules(Pos pos) {
     case Pos::adverb: return {};
   }
   return {};
+}
+
+// `word` with the rule's suffix replaced by its ending; nullopt when the rule does not apply.
+inline std::optional<std::string> detach(std::string_view word, const Detachment& rule) {
+  if (word.size() <= rule.suffix.size() || !word.ends_with(rule.suffix)) return std::nullopt;
+  return std::string(word.substr(0, word.size() - rule.suffix.size())) + std::string(rule.ending);
 }
 
 }  // namespace snai::lexicon::internal

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/result.hpp"
 
@@ -27,6 +28,14 @@ Status for_each_line(std::string_view text, Visit&& visit) {
     pos = end + 1;
   }
   return ok();
+}
+
+// read_text_file, then for_each_line over it.
+template <class Visit>
+Status for_each_file_line(const std::filesystem::path& path, std::string_view package, Visit&& visit) {
+  auto text = read_text_file(path, package);
+  if (!text) return fail(text.error());
+  return for_each_line(*text, std::forward<Visit>(visit));
 }
 
 // "<path>:<line>: <what> (is the <package> package intact?)" as a data_corrupt error.
