@@ -12,12 +12,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <random>
 #include <fstream>
+#include <random>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -237,11 +239,12 @@ void run_embeddings_speed(const Options& o) {
     std::fprintf(stderr, "%s\n", emb.error().describe().c_str());
     std::exit(2);
   }
+  const std::vector<WordCount> vocabulary = emb->vocabulary();
   std::printf("\nEmbeddings::vector() on 1 thread pinned to CPU 0 (model %s, dim %d, %zu words, %ju bytes, load %.3f s)\n",
-              o.embeddings_model.empty() ? "synthetic" : model.c_str(), emb->dim(), emb->vocabulary().size(),
+              o.embeddings_model.empty() ? "synthetic" : model.c_str(), emb->dim(), vocabulary.size(),
               static_cast<std::uintmax_t>(fs::file_size(model)), load_seconds);
   std::printf("%-34s %12s\n", "input", "calls/s");
-  const std::string in_vocabulary = emb->vocabulary().front().word;
+  const std::string in_vocabulary = vocabulary.front().word;
   for (const std::string& text : {in_vocabulary, std::string("Notely"), std::string("AI note-taking for doctors")}) {
     double calls_per_second = 0;
     on_one_core([&] {

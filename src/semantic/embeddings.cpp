@@ -112,6 +112,25 @@ struct Embeddings::State {
     return any;
   }
 
+  // Embeddings::vector() of a text already split by tokenize().
+  std::vector<float> text_vector(const std::vector<std::string>& tokens) const {
+    const auto n = static_cast<std::size_t>(dim);
+    std::vector<float> out(n, 0.0f);
+    if (tokens.size() > 1) {
+      std::string joined = tokens[0];
+      for (std::size_t i = 1; i < tokens.size(); ++i) joined += "_" + tokens[i];
+      if (dict->getId(joined) >= 0 && word_vector(joined, out.data()) && normalize(out)) return out;
+      std::fill(out.begin(), out.end(), 0.0f);
+    }
+    std::vector<float> word(n);
+    for (const auto& token : tokens) {
+      if (!word_vector(token, word.data()) || !normalize(word)) continue;
+      for (std::size_t d = 0; d < n; ++d) out[d] += word[d];
+    }
+    normalize(out);
+    return out;
+  }
+
   const std::vector<float>& vocabulary_rows() const {
     std::call_once(vocabulary_once, [&] {
       const auto words = static_cast<std::size_t>(dict->nwords());
@@ -161,24 +180,7 @@ Result<Embeddings> Embeddings::load(const std::filesystem::path& model_path, Loa
   return Embeddings(std::move(state));
 }
 
-std::vector<float> Embeddings::vector(std::string_view text) const {
-  const auto dim = static_cast<std::size_t>(state_->dim);
-  std::vector<float> out(dim, 0.0f);
-  const std::vector<std::string> tokens = tokenize(text);
-  if (tokens.size() > 1) {
-    std::string joined = tokens[0];
-    for (std::size_t i = 1; i < tokens.size(); ++i) joined += "_" + tokens[i];
-    if (state_->dict->getId(joined) >= 0 && state_->word_vector(joined, out.data()) && normalize(out)) return out;
-    std::fill(out.begin(), out.end(), 0.0f);
-  }
-  std::vector<float> word(dim);
-  for (const auto& token : tokens) {
-    if (!state_->word_vector(token, word.data()) || !normalize(word)) continue;
-    for (std::size_t d = 0; d < dim; ++d) out[d] += word[d];
-  }
-  normalize(out);
-  return out;
-}
+std::vector<float> Embeddings::vector(std::string_view text) const { return state_->text_vector(tokenize(text)); }
 
 float Embeddings::similarity(std::string_view a, std::string_view b) const {
   const auto va = vector(a);
@@ -188,9 +190,9 @@ float Embeddings::similarity(std::string_view a, std::string_view b) const {
 
 std::vector<Neighbor> Embeddings::nearest(std::string_view text, int k, bool skip_spelling_variants) const {
   if (k < 1) return {};
-  const std::vector<float> query = vector(text);
-  if (std::all_of(query.begin(), query.end(), [](float x) { return x == 0.0f; })) return {};
   const std::vector<std::string> tokens = tokenize(text);
+  const std::vector<float> query = state_->text_vector(tokens);
+  if (std::all_of(query.begin(), query.end(), [](float x) { return x == 0.0f; })) return {};
   std::unordered_set<std::string_view> own(tokens.begin(), tokens.end());
 
   const std::vector<float>& rows = state_->vocabulary_rows();

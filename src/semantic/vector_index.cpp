@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <thread>
 #include <unordered_map>
@@ -41,12 +42,23 @@ class DotSpace final : public hnswlib::SpaceInterface<float> {
   hnswlib::DISTFUNC<float> distance_;
 };
 
+std::unexpected<Error> label_not_found(std::string_view label) {
+  return fail(ErrorCode::not_found, "label " + std::string(label) + " is not in the index", "label");
+}
+
 Status check_label(std::string_view label) {
   if (label.empty()) return fail(ErrorCode::invalid_argument, "label is empty", "label");
   if (label.size() > internal::kMaxLabelBytes) {
     return fail(ErrorCode::invalid_argument, "label is longer than 4096 bytes", "label");
   }
   return ok();
+}
+
+// `v` checked, normalised and encoded as stored halves (see internal::encode_vector).
+Result<std::vector<std::uint16_t>> encode_unit(std::span<const float> v, int dim, const char* field) {
+  std::vector<std::uint16_t> unit(internal::stored_dim(static_cast<std::size_t>(dim)));
+  if (auto checked = internal::encode_vector(v, dim, unit.data(), field); !checked) return fail(checked.error());
+  return unit;
 }
 
 // hnswlib's own header (first 96 bytes of its serialisation), checked against ours so a payload
@@ -106,6 +118,13 @@ struct VectorIndex::State {
     return labels.size() - 1;
   }
 
+  // The id of `label` when it is present (added and not removed).
+  std::optional<std::size_t> live_id(std::string_view label) const {
+    auto it = ids.find(label);
+    if (it == ids.end() || removed[it->second] != 0) return std::nullopt;
+    return it->second;
+  }
+
   void mark_present(std::size_t id) {
     if (removed[id] != 0) {
       removed[id] = 0;
@@ -152,13 +171,13 @@ Result<VectorIndex> VectorIndex::create(IndexParams params) {
 
 Status VectorIndex::add(std::string_view label, std::span<const float> vector) {
   if (auto checked = check_label(label); !checked) return checked;
-  std::vector<std::uint16_t> unit(internal::stored_dim(static_cast<std::size_t>(state_->params.dim)));
-  if (auto checked = internal::encode_vector(vector, state_->params.dim, unit.data(), "vector"); !checked) return checked;
+  auto unit = encode_unit(vector, state_->params.dim, "vector");
+  if (!unit) return fail(unit.error());
   std::unique_lock lock(state_->mutex);
   if (auto grown = state_->reserve(state_->hnsw->cur_element_count + 1); !grown) return grown;
   std::size_t id = state_->slot(label);
   try {
-    state_->hnsw->addPoint(unit.data(), id);
+    state_->hnsw->addPoint(unit->data(), id);
   } catch (const std::exception& e) {
     return fail(ErrorCode::internal, std::string("adding to the index failed: ") + e.what(), "label");
   }
@@ -226,29 +245,25 @@ Status VectorIndex::add_batch(std::span<const std::string> labels, std::span<con
 
 Status VectorIndex::remove(std::string_view label) {
   std::unique_lock lock(state_->mutex);
-  auto it = state_->ids.find(label);
-  if (it == state_->ids.end() || state_->removed[it->second]) {
-    return fail(ErrorCode::not_found, "label " + std::string(label) + " is not in the index", "label");
-  }
+  const auto id = state_->live_id(label);
+  if (!id) return label_not_found(label);
   try {
-    state_->hnsw->markDelete(it->second);
+    state_->hnsw->markDelete(*id);
   } catch (const std::exception& e) {
     return fail(ErrorCode::internal, std::string("removing from the index failed: ") + e.what(), "label");
   }
-  state_->removed[it->second] = 1;
+  state_->removed[*id] = 1;
   --state_->live;
   return ok();
 }
 
 Result<std::vector<Neighbor>> VectorIndex::search(std::span<const float> query, int k) const {
   if (k < 1) return fail(ErrorCode::invalid_argument, "k must be at least 1", "k");
-  std::vector<std::uint16_t> unit(internal::stored_dim(static_cast<std::size_t>(state_->params.dim)));
-  if (auto checked = internal::encode_vector(query, state_->params.dim, unit.data(), "query"); !checked) {
-    return fail(checked.error());
-  }
+  auto unit = encode_unit(query, state_->params.dim, "query");
+  if (!unit) return fail(unit.error());
   std::shared_lock lock(state_->mutex);
   try {
-    return state_->to_neighbors(state_->hnsw->searchKnn(unit.data(), static_cast<std::size_t>(k)));
+    return state_->to_neighbors(state_->hnsw->searchKnn(unit->data(), static_cast<std::size_t>(k)));
   } catch (const std::exception& e) {
     return fail(ErrorCode::internal, std::string("index search failed: ") + e.what());
   }
@@ -256,17 +271,15 @@ Result<std::vector<Neighbor>> VectorIndex::search(std::span<const float> query, 
 
 Result<std::vector<Neighbor>> VectorIndex::brute_force_search(std::span<const float> query, int k) const {
   if (k < 1) return fail(ErrorCode::invalid_argument, "k must be at least 1", "k");
-  std::vector<std::uint16_t> unit(internal::stored_dim(static_cast<std::size_t>(state_->params.dim)));
-  if (auto checked = internal::encode_vector(query, state_->params.dim, unit.data(), "query"); !checked) {
-    return fail(checked.error());
-  }
+  auto unit = encode_unit(query, state_->params.dim, "query");
+  if (!unit) return fail(unit.error());
   std::shared_lock lock(state_->mutex);
   const Hnsw& hnsw = *state_->hnsw;
   // max-heap on distance holding the k closest seen so far (same shape searchKnn returns)
   std::priority_queue<std::pair<float, hnswlib::labeltype>> heap;
   for (hnswlib::tableint i = 0; i < hnsw.cur_element_count; ++i) {
     if (hnsw.isMarkedDeleted(i)) continue;
-    float distance = hnsw.fstdistfunc_(unit.data(), hnsw.getDataByInternalId(i), hnsw.dist_func_param_);
+    float distance = hnsw.fstdistfunc_(unit->data(), hnsw.getDataByInternalId(i), hnsw.dist_func_param_);
     if (heap.size() < static_cast<std::size_t>(k)) {
       heap.emplace(distance, hnsw.getExternalLabel(i));
     } else if (distance < heap.top().first) {
@@ -279,11 +292,9 @@ Result<std::vector<Neighbor>> VectorIndex::brute_force_search(std::span<const fl
 
 Result<std::vector<float>> VectorIndex::vector(std::string_view label) const {
   std::shared_lock lock(state_->mutex);
-  auto it = state_->ids.find(label);
-  if (it == state_->ids.end() || state_->removed[it->second]) {
-    return fail(ErrorCode::not_found, "label " + std::string(label) + " is not in the index", "label");
-  }
-  auto internal_id = state_->hnsw->label_lookup_.at(it->second);
+  const auto id = state_->live_id(label);
+  if (!id) return label_not_found(label);
+  auto internal_id = state_->hnsw->label_lookup_.at(*id);
   const auto* data = reinterpret_cast<const std::uint16_t*>(state_->hnsw->getDataByInternalId(internal_id));
   std::vector<float> out(static_cast<std::size_t>(state_->params.dim));
   for (std::size_t i = 0; i < out.size(); ++i) out[i] = internal::half_to_float(data[i]);
@@ -303,8 +314,7 @@ int VectorIndex::ef_search() const {
 
 bool VectorIndex::contains(std::string_view label) const {
   std::shared_lock lock(state_->mutex);
-  auto it = state_->ids.find(label);
-  return it != state_->ids.end() && state_->removed[it->second] == 0;
+  return state_->live_id(label).has_value();
 }
 
 std::size_t VectorIndex::size() const {

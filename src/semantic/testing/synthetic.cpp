@@ -3,28 +3,24 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <span>
 
 namespace snai::semantic::testing {
 namespace {
 
 using Rng = std::mt19937_64;
 
-void gaussian_unit(Rng& rng, float* out, int dim) {
-  std::normal_distribution<float> normal(0.0f, 1.0f);
-  double sum = 0;
-  for (int d = 0; d < dim; ++d) {
-    out[d] = normal(rng);
-    sum += static_cast<double>(out[d]) * out[d];
-  }
-  const auto scale = static_cast<float>(1.0 / std::sqrt(sum));
-  for (int d = 0; d < dim; ++d) out[d] *= scale;
-}
-
-void normalize(std::vector<float>& v) {
+void normalize(std::span<float> v) {
   double sum = 0;
   for (float x : v) sum += static_cast<double>(x) * x;
   const auto scale = static_cast<float>(1.0 / std::sqrt(sum));
   for (float& x : v) x *= scale;
+}
+
+void gaussian_unit(Rng& rng, float* out, int dim) {
+  std::normal_distribution<float> normal(0.0f, 1.0f);
+  for (int d = 0; d < dim; ++d) out[d] = normal(rng);
+  normalize({out, static_cast<std::size_t>(dim)});
 }
 
 // Synonyms fill the slot "_" of their group's sentence templates (one per sentence, so they are
