@@ -1,5 +1,5 @@
-// Where `snai data build` puts its artifacts and how commands open them, with errors that
-// tell the user what to run.
+// Where `snai data build` puts its artifacts: the data dir and every artifact's file name
+// (the lexicon's is lexicon::kLexiconArtifactName).
 #pragma once
 
 #include <filesystem>
@@ -20,5 +20,8 @@ inline std::filesystem::path artifact_path(const Config& config, std::string_vie
 // simple-icons' data file, installed by scripts/install-deps.sh (npm ci in data/).
 inline constexpr std::string_view kSimpleIconsJson = "data/node_modules/simple-icons/data/simple-icons.json";
 inline constexpr std::string_view kBrandsArtifactName = "brands.tsv";
+inline constexpr std::string_view kCorpusArtifactName = "corpus.txt";
+inline constexpr std::string_view kEmbeddingsArtifactName = "embeddings.bin";
+inline constexpr std::string_view kVocabularyIndexArtifactName = "vocabulary.hnsw";
 
 }  // namespace snai::cli

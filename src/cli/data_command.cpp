@@ -8,7 +8,6 @@
 #include "brands/brand_registry.hpp"
 #include "cli/artifacts.hpp"
 #include "cli/command.hpp"
-#include "cli/knowledge.hpp"
 #include "core/data_pipeline.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lexicon/lexicon_builder.hpp"
@@ -35,13 +34,13 @@ Stage lexicon_stage() {
 }
 
 Stage brands_stage() {
+  auto simple_icons = std::filesystem::absolute(kSimpleIconsJson);
   return {.name = "brands",
           .version = 1,
-          .inputs = {{std::filesystem::absolute(kSimpleIconsJson),
-                      "the npm package simple-icons (scripts/install-deps.sh runs `npm ci` in data/)"}},
+          .inputs = {{simple_icons, "the npm package simple-icons (scripts/install-deps.sh runs `npm ci` in data/)"}},
           .outputs = {std::string(kBrandsArtifactName)},
-          .run = [](const StageRun& run) -> Status {
-            auto brands = brands::read_simple_icons(std::filesystem::absolute(kSimpleIconsJson));
+          .run = [simple_icons](const StageRun& run) -> Status {
+            auto brands = brands::read_simple_icons(simple_icons);
             if (!brands) return fail(brands.error());
             return brands::write_brands(*brands, run.output(0));
           }};

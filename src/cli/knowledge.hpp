@@ -14,10 +14,6 @@
 
 namespace snai::cli {
 
-inline constexpr std::string_view kCorpusArtifactName = "corpus.txt";
-inline constexpr std::string_view kEmbeddingsArtifactName = "embeddings.bin";
-inline constexpr std::string_view kVocabularyIndexArtifactName = "vocabulary.hnsw";
-
 struct Knowledge {
   lexicon::Lexicon lexicon;
   semantic::Embeddings embeddings;

@@ -5,10 +5,10 @@
 
 #include "cli/artifacts.hpp"
 #include "cli/command.hpp"
+#include "core/utf8.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "lexicon/pronunciation.hpp"
-#include "core/utf8.hpp"
 
 namespace snai::cli {
 namespace {

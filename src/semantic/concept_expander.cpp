@@ -10,34 +10,7 @@
 #include "core/utf8.hpp"
 
 namespace snai::semantic {
-namespace {
-
-using lexicon::Pos;
-using lexicon::Relation;
-
-// Words worth offering as name material: one plain lower-case word of 3+ letters.
-bool usable_word(std::string_view w) {
-  if (w.size() < 3 || w.size() > 20) return false;
-  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// WordNet spells some words with capitals or spaces; name material is plain lower-case.
-std::string normalize_candidate(std::string_view word) {
-  std::string out(word);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-// Latin letters (ASCII or the accented ones of U+00C0-U+024F): emoji and symbols are no concept.
-bool has_letters(std::string_view token) {
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    auto c = static_cast<unsigned char>(token[i]);
-    if (std::isalpha(c)) return true;
-    if ((c == 0xc3 || c == 0xc4 || c == 0xc5 || c == 0xc6 || c == 0xc7 || c == 0xc8 || c == 0xc9) && i + 1 < token.size())
-      return true;
-  }
-  return false;
-}
+namespace internal {
 
 // Evidence from several relations adds up without exceeding 1 (noisy-or).
 class Scores {
@@ -69,6 +42,38 @@ class Scores {
   };
   std::unordered_map<std::string, Entry> entries_;
 };
+
+}  // namespace internal
+
+using internal::Scores;
+
+namespace {
+
+using lexicon::Pos;
+using lexicon::Relation;
+
+// Words worth offering as name material: one plain lower-case word of 3+ letters.
+bool usable_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 20) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// WordNet spells some words with capitals or spaces; name material is plain lower-case.
+std::string normalize_candidate(std::string_view word) {
+  std::string out(word);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// Latin letters (ASCII or the accented ones of U+00C0-U+024F): emoji and symbols are no concept.
+bool has_letters(std::string_view token) {
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    auto c = static_cast<unsigned char>(token[i]);
+    if (std::isalpha(c)) return true;
+    if (c >= 0xc3 && c <= 0xc9 && i + 1 < token.size()) return true;  // lead bytes of U+00C0-U+024F
+  }
+  return false;
+}
 
 // Rare words say more about a company than frequent ones: "doctor" over "take".
 double salience(const std::optional<lexicon::Word>& word, std::optional<Pos> as = {}) {
@@ -120,19 +125,12 @@ constexpr RelationWeight kRelations[] = {
 }  // namespace
 
 std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& target,
-                                                             const std::vector<Concept>& concepts) const {
+                                                             std::span<const float> context) const {
   auto senses = lexicon_.synsets(target.lemma, target.pos);
-  if (senses.size() < 2) return senses;
-  // The other concepts are the context: "plant care" wants the living plant, not the factory.
-  std::vector<float> context(static_cast<std::size_t>(embeddings_.dim()), 0.0f);
-  bool any = false;
-  for (const auto& other : concepts) {
-    if (other.lemma == target.lemma) continue;
-    auto v = embeddings_.vector(other.lemma);
-    for (std::size_t d = 0; d < v.size(); ++d) context[d] += static_cast<float>(other.weight) * v[d];
-    any = true;
-  }
-  if (!any) return senses;
+  double context_norm = 0;
+  for (float x : context) context_norm += static_cast<double>(x) * x;
+  if (senses.size() < 2 || context_norm == 0) return senses;
+  context_norm = std::sqrt(context_norm);
   struct Scored {
     lexicon::SynsetRef ref;
     double score;
@@ -144,12 +142,9 @@ std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& targ
     for (auto w : synset.words) signature += std::string(w) + " ";
     signature += synset.gloss;
     auto v = embeddings_.vector(signature);
-    double cos = 0, norm = 0;
-    for (std::size_t d = 0; d < v.size(); ++d) {
-      cos += v[d] * context[d];
-      norm += context[d] * context[d];
-    }
-    cos = norm > 0 ? cos / std::sqrt(norm) : 0;
+    double cos = 0;
+    for (std::size_t d = 0; d < v.size(); ++d) cos += v[d] * context[d];
+    cos /= context_norm;
     double prior = 1.0 / (1.0 + 0.25 * static_cast<double>(i));  // WordNet's order still counts
     scored.push_back({senses[i], prior * (1.0 + 2.0 * std::max(0.0, cos))});
   }
@@ -184,14 +179,51 @@ std::vector<std::string> ConceptExpander::split_compound(std::string_view word) 
   return {};
 }
 
-std::vector<Neighbor> ConceptExpander::neighbours(std::string_view text, int k) const {
+std::vector<Neighbor> ConceptExpander::neighbours(std::string_view text, std::span<const float> vector, int k) const {
   if (index_) {
-    auto v = embeddings_.vector(text);
-    if (std::all_of(v.begin(), v.end(), [](float x) { return x == 0; })) return {};
-    auto found = index_->search(v, k + 4);
+    if (std::all_of(vector.begin(), vector.end(), [](float x) { return x == 0; })) return {};
+    auto found = index_->search(vector, k + 4);
     if (found) return *found;
   }
   return embeddings_.nearest(text, k + 4);
+}
+
+void ConceptExpander::add_sense_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
+                                      Scores& scores) const {
+  for (const auto& rw : kRelations) {
+    std::size_t taken = 0;
+    auto offer = [&](std::string_view word) {
+      std::string w = normalize_candidate(word);
+      if (taken >= rw.limit || !usable_word(w) || w == c.lemma) return;
+      scores.add(w, sense_weight * rw.weight * familiarity(lexicon_, w), rw.name, c.lemma);
+      ++taken;
+    };
+    if (rw.relation == Relation::synonym) {
+      for (auto w : synset.words) offer(w);
+      continue;
+    }
+    for (const auto& p : synset.pointers) {
+      if (p.relation != rw.relation) continue;
+      auto target = lexicon_.synset(p.target);
+      if (p.target_word > 0 && p.target_word <= target.words.size()) offer(target.words[p.target_word - 1]);
+      else
+        for (std::size_t w = 0; w < target.words.size() && w < 3; ++w) offer(target.words[w]);
+    }
+  }
+}
+
+void ConceptExpander::add_gloss_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
+                                      Scores& scores) const {
+  // Content words of the definition: "physician: a licensed medical practitioner".
+  for (const auto& t : tokenize(synset.gloss)) {
+    if (!usable_word(t) || is_stop_word(t)) continue;
+    auto lemma = lexicon_.lemmatize(t);
+    auto gloss_word = lexicon_.lookup(lemma);
+    bool content = gloss_word && (gloss_word->parts_of_speech.contains(Pos::noun) ||
+                                  gloss_word->parts_of_speech.contains(Pos::adjective));
+    if (content && usable_word(lemma) && lemma != c.lemma)
+      scores.add(lemma, sense_weight * 0.45 * familiarity(lexicon_, lemma), "gloss", c.lemma);
+  }
 }
 
 std::vector<Concept> ConceptExpander::find_concepts(std::string_view description,
@@ -200,11 +232,9 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
   auto tokens = tokenize(description);
   // All-caps acronyms keep their case for lookup ("AI" is artificial intelligence, "ai" a sloth).
   auto original_case = [&](const std::string& token) {
-    auto pos = std::string::npos;
     std::string upper = token;
     std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
-    pos = description.find(upper);
-    return (pos != std::string::npos && token.size() <= 5) ? upper : token;
+    return token.size() <= 5 && description.find(upper) != std::string_view::npos ? upper : token;
   };
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -275,49 +305,34 @@ Result<Expansion> ConceptExpander::expand(std::string_view description, const Ex
   if (expansion.concepts.empty())
     return fail(ErrorCode::invalid_argument, "description has no words to name from", "description");
 
+  // Each concept's vector once: its own neighbours, and (summed) the context of the others.
+  const auto& concepts = expansion.concepts;
+  std::vector<std::vector<float>> vectors;
+  std::vector<float> weighted_sum(static_cast<std::size_t>(embeddings_.dim()), 0.0f);
+  for (const auto& c : concepts) {
+    vectors.push_back(embeddings_.vector(c.lemma));
+    for (std::size_t d = 0; d < weighted_sum.size(); ++d)
+      weighted_sum[d] += static_cast<float>(c.weight) * vectors.back()[d];
+  }
+
   Scores scores;
-  for (const auto& c : expansion.concepts) {
+  for (std::size_t i = 0; i < concepts.size(); ++i) {
+    const auto& c = concepts[i];
     if (usable_word(c.lemma)) scores.add(c.lemma, c.weight, "concept", c.lemma);
     if (c.known) {
-      // The concept's first senses, each weaker than the one before.
-      auto senses = rank_senses(c, expansion.concepts);
+      // The other concepts are the context: "plant care" wants the living plant, not the factory.
+      std::vector<float> context(weighted_sum);
+      for (std::size_t d = 0; d < context.size(); ++d) context[d] -= static_cast<float>(c.weight) * vectors[i][d];
+      // The best-fitting senses, each weaker than the one before.
+      auto senses = rank_senses(c, context);
       for (std::size_t s = 0; s < senses.size() && s < 3; ++s) {
         double sense_weight = c.weight * (s == 0 ? 1.0 : s == 1 ? 0.55 : 0.35);
         auto synset = lexicon_.synset(senses[s]);
-        for (const auto& rw : kRelations) {
-          std::size_t taken = 0;
-          auto offer = [&](std::string_view word) {
-            std::string w = normalize_candidate(word);
-            if (taken >= rw.limit || !usable_word(w) || w == c.lemma) return;
-            scores.add(w, sense_weight * rw.weight * familiarity(lexicon_, w), rw.name, c.lemma);
-            ++taken;
-          };
-          if (rw.relation == Relation::synonym) {
-            for (auto w : synset.words) offer(w);
-            continue;
-          }
-          for (const auto& p : synset.pointers) {
-            if (p.relation != rw.relation) continue;
-            auto target = lexicon_.synset(p.target);
-            if (p.target_word > 0 && p.target_word <= target.words.size()) offer(target.words[p.target_word - 1]);
-            else
-              for (std::size_t w = 0; w < target.words.size() && w < 3; ++w) offer(target.words[w]);
-          }
-        }
-        // Content words of the definition: "physician: a licensed medical practitioner".
-        if (s == 0)
-          for (const auto& t : tokenize(synset.gloss)) {
-            if (!usable_word(t) || is_stop_word(t)) continue;
-            auto lemma = lexicon_.lemmatize(t);
-            auto gloss_word = lexicon_.lookup(lemma);
-            bool content = gloss_word && (gloss_word->parts_of_speech.contains(Pos::noun) ||
-                                          gloss_word->parts_of_speech.contains(Pos::adjective));
-            if (content && usable_word(lemma) && lemma != c.lemma)
-              scores.add(lemma, sense_weight * 0.45 * familiarity(lexicon_, lemma), "gloss", c.lemma);
-          }
+        add_sense_words(c, synset, sense_weight, scores);
+        if (s == 0) add_gloss_words(c, synset, sense_weight, scores);
       }
     }
-    for (const auto& n : neighbours(c.lemma, options.neighbours_per_concept)) {
+    for (const auto& n : neighbours(c.lemma, vectors[i], options.neighbours_per_concept)) {
       if (!usable_word(n.label) || n.label == c.lemma) continue;
       double sim = std::max(0.0, static_cast<double>(n.similarity));
       scores.add(n.label, c.weight * 0.8 * sim * familiarity(lexicon_, n.label), "embedding", c.lemma);
@@ -325,8 +340,8 @@ Result<Expansion> ConceptExpander::expand(std::string_view description, const Ex
   }
   // Neighbours of the whole description catch what no single word says.
   std::string joined;
-  for (const auto& c : expansion.concepts) joined += c.lemma + " ";
-  for (const auto& n : neighbours(joined, options.neighbours_per_concept)) {
+  for (const auto& c : concepts) joined += c.lemma + " ";
+  for (const auto& n : neighbours(joined, embeddings_.vector(joined), options.neighbours_per_concept)) {
     if (!usable_word(n.label)) continue;
     double sim = std::max(0.0, static_cast<double>(n.similarity));
     scores.add(n.label, 0.6 * sim * familiarity(lexicon_, n.label), "embedding", "description");

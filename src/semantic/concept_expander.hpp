@@ -10,6 +10,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,10 @@
 #include "semantic/vector_index.hpp"
 
 namespace snai::semantic {
+
+namespace internal {
+class Scores;  // evidence per candidate word (concept_expander.cpp)
+}
 
 struct Concept {
   std::string word;   // as written, lower-cased ("doctors")
@@ -63,10 +68,16 @@ class ConceptExpander {
 
  private:
   std::vector<Concept> find_concepts(std::string_view description, std::vector<std::string>& notes) const;
-  std::vector<Neighbor> neighbours(std::string_view text, int k) const;
+  // Neighbours of `vector` (the embedding of `text`) from the index, or an exact scan without one.
+  std::vector<Neighbor> neighbours(std::string_view text, std::span<const float> vector, int k) const;
+  // Words related to one sense of a concept (synonyms, broader, narrower ...) and of its definition.
+  void add_sense_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
+                       internal::Scores& scores) const;
+  void add_gloss_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
+                       internal::Scores& scores) const;
   std::vector<std::string> split_compound(std::string_view word) const;
   // The concept's senses, the one that fits the other concepts best first.
-  std::vector<lexicon::SynsetRef> rank_senses(const Concept& target, const std::vector<Concept>& concepts) const;
+  std::vector<lexicon::SynsetRef> rank_senses(const Concept& target, std::span<const float> context) const;
 
   const lexicon::Lexicon& lexicon_;
   const Embeddings& embeddings_;
