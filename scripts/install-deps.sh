@@ -17,6 +17,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # data the lexicon is built from (src/lexicon/: WordNet, CMU dictionary, word lists, espeak-ng)
   wordnet-base festlex-cmu wamerican wamerican-huge espeak-ng libespeak-ng-dev
+  # availability: DNS (c-ares), RDAP (libcurl), IDNA for Unicode names; nsd is the DNS server the dns tests start
+  libc-ares-dev libcurl4-openssl-dev libidn2-dev publicsuffix nsd
   # real services started by the test harness (scripts/services.sh)
   postgresql-15 redis-server
 )

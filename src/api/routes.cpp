@@ -1,13 +1,15 @@
 #include "api/routes.hpp"
 
+#include "api/generate_routes.hpp"
 #include "api/health_routes.hpp"
 
 namespace snai::api {
 
 Router build_routes(const ServerDeps& deps) {
   Router router;
-  add_health_routes(router, deps);  // /healthz, /readyz
-  // Next: /metrics, /openapi.json, /v1/... and the dashboard at /.
+  add_health_routes(router, deps);    // /healthz, /readyz
+  add_generate_routes(router, deps);  // POST /v1/generate
+  // Next: /metrics, /openapi.json, the other /v1/... routes and the dashboard at /.
   return router;
 }
 

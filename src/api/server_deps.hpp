@@ -5,13 +5,15 @@
 //   snai::api::ServerDeps deps{.storage = *storage};
 #pragma once
 
+#include "naming/namer.hpp"
 #include "storage/storage.hpp"
 
 namespace snai::api {
 
 struct ServerDeps {
   storage::Storage& storage;
-  // Grows with the API: generation engine, caches, metrics registry ...
+  const naming::Namer* namer = nullptr;  // null: the naming data is not built, /v1/generate answers 503
+  // Grows with the API: caches, metrics registry ...
 };
 
 }  // namespace snai::api

@@ -23,5 +23,6 @@ inline constexpr std::string_view kBrandsArtifactName = "brands.tsv";
 inline constexpr std::string_view kCorpusArtifactName = "corpus.txt";
 inline constexpr std::string_view kEmbeddingsArtifactName = "embeddings.bin";
 inline constexpr std::string_view kVocabularyIndexArtifactName = "vocabulary.hnsw";
+inline constexpr std::string_view kCharModelArtifactName = "charlm.bin";
 
 }  // namespace snai::cli

@@ -45,8 +45,12 @@ CLI::App& add_pending_command(CLI::App& app, const std::string& name, const std:
 void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_migrate_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code);
-void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // generate, score, check, conflicts
+void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // score, conflicts
+void add_generate_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_eval_command(CLI::App& app, CommonOptions& options, int& exit_code);     // eval generator
+void add_check_command(CLI::App& app, CommonOptions& options, int& exit_code);    // domain availability
 void add_import_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_zone_import_command(CLI::App& import, CommonOptions& options, int& exit_code);  // `import zone`
 void add_words_command(CLI::App& app, CommonOptions& options, int& exit_code);    // the lexicon on one word
 void add_expand_command(CLI::App& app, CommonOptions& options, int& exit_code);   // description → concepts
 

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "brands/brand_registry.hpp"
+#include "charlm/char_model.hpp"
+#include "charlm/training_words.hpp"
 #include "cli/artifacts.hpp"
 #include "cli/command.hpp"
 #include "core/data_pipeline.hpp"
@@ -101,6 +103,31 @@ Stage vocabulary_index_stage(const SemanticConfig& semantic) {
           }};
 }
 
+// The character model of spelling (pronounceability scores, invented names): English words
+// weighted by how common they are, plus one-word brand names; a few seconds to train.
+Stage charlm_stage() {
+  const charlm::CharModelOptions options;
+  return {.name = "charlm",
+          .version = 1,
+          .settings = fmt::format("order={}", options.order),
+          .inputs = {{std::string(lexicon::kLexiconArtifactName), "stage lexicon"},
+                     {std::string(kBrandsArtifactName), "stage brands"}},
+          .outputs = {std::string(kCharModelArtifactName)},
+          .run = [options](const StageRun& run) -> Status {
+            auto lex = lexicon::Lexicon::open(run.data_dir() / lexicon::kLexiconArtifactName);
+            if (!lex) return fail(lex.error());
+            auto registry = brands::BrandRegistry::load(run.data_dir() / kBrandsArtifactName);
+            if (!registry) return fail(registry.error());
+            auto words = charlm::lexicon_training_words(*lex);
+            auto brand_words = charlm::brand_training_words(*registry);
+            words.insert(words.end(), brand_words.begin(), brand_words.end());
+            run.progress().update(0.3, "training");
+            auto model = charlm::CharModel::train(words, options);
+            if (!model) return fail(model.error());
+            return model->save(run.output(0));
+          }};
+}
+
 DataPipeline data_pipeline(const Config& config) {
   DataPipeline pipeline;
   pipeline.add(lexicon_stage());
@@ -108,6 +135,7 @@ DataPipeline data_pipeline(const Config& config) {
   pipeline.add(corpus_stage());
   pipeline.add(embeddings_stage());
   pipeline.add(vocabulary_index_stage(config.semantic));
+  pipeline.add(charlm_stage());
   return pipeline;
 }
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
-#include "cli/knowledge.hpp"
+#include "naming/knowledge.hpp"
 
 namespace snai::cli {
 
@@ -20,13 +20,13 @@ void add_expand_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   command->callback([&] {
     auto config = config_or_report("expand", options, exit_code);
     if (!config) return;
-    auto knowledge = load_knowledge(*config);
+    auto knowledge = naming::load_knowledge(*config);
     if (!knowledge) {
       exit_code = report_error("expand", knowledge.error(), options);
       return;
     }
     auto started = std::chrono::steady_clock::now();
-    auto expansion = (*knowledge)->expander().expand(description, {.max_related = limit});
+    auto expansion = (*knowledge)->expander.expand(description, {.max_related = limit});
     double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (!expansion) {
       exit_code = report_error("expand", expansion.error(), options,

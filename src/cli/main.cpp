@@ -13,7 +13,10 @@ int main(int argc, char** argv) {
   CommonOptions options;
   int exit_code = kExitOk;
   add_serve_command(app, options, exit_code);
+  add_generate_command(app, options, exit_code);
+  add_check_command(app, options, exit_code);
   add_naming_commands(app, options, exit_code);
+  add_eval_command(app, options, exit_code);
   add_data_command(app, options, exit_code);
   add_words_command(app, options, exit_code);
   add_expand_command(app, options, exit_code);

@@ -1,10 +1,13 @@
 // snai serve: the HTTP API and dashboard on the configured storage.
 #include <iostream>
+#include <optional>
 #include <spdlog/spdlog.h>
 
 #include "api/http_server.hpp"
 #include "cli/command.hpp"
 #include "core/log.hpp"
+#include "naming/knowledge.hpp"
+#include "naming/namer.hpp"
 #include "storage/factory/factory.hpp"
 
 namespace snai::cli {
@@ -36,7 +39,18 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     spdlog::info("storage: {} ({}), schema version {}", (*storage)->backend(),
                  storage::redact_url(config->effective_database_url()), *version);
 
-    api::HttpServer server(config->server, {.storage = **storage});
+    // Without the data artifacts the server still serves storage-backed routes; naming answers 503.
+    auto knowledge = naming::load_knowledge(*config);
+    std::optional<naming::Namer> namer;
+    if (knowledge) {
+      namer.emplace(**knowledge, naming::NamerOptions::from(config->generate));
+      spdlog::info("naming data loaded in {:.0f} ms", (*knowledge)->load_ms);
+    } else {
+      spdlog::warn("naming data not loaded ({}): /v1/generate answers 503 until `snai data build` has run",
+                   knowledge.error().message);
+    }
+
+    api::HttpServer server(config->server, {.storage = **storage, .namer = namer ? &*namer : nullptr});
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);
       return;

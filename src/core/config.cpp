@@ -1,5 +1,7 @@
 #include "core/config.hpp"
 
+#include <arpa/inet.h>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -55,6 +57,22 @@ KeySpec string_key(std::string path, std::string env, std::function<std::string&
   return k;
 }
 
+KeySpec bool_key(std::string path, std::string env, std::function<bool&(Config&)> ref) {
+  KeySpec k{path, env, nullptr, nullptr};
+  k.set = [ref](Config& c, std::string_view raw, const std::string& where) -> Status {
+    if (raw == "true" || raw == "1") {
+      ref(c) = true;
+    } else if (raw == "false" || raw == "0") {
+      ref(c) = false;
+    } else {
+      return bad_value(where, raw, "true or false");
+    }
+    return ok();
+  };
+  k.show = [ref](const Config& c) { return std::string(ref(const_cast<Config&>(c)) ? "true" : "false"); };
+  return k;
+}
+
 bool one_of(std::string_view v, std::initializer_list<std::string_view> options) {
   for (auto o : options)
     if (v == o) return true;
@@ -63,6 +81,61 @@ bool one_of(std::string_view v, std::initializer_list<std::string_view> options)
 
 bool valid_database_url(std::string_view v) {
   return v.empty() || v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://");
+}
+
+// Splits "a, b,c" on commas; each item trimmed of spaces. Empty items are kept so that a
+// stray comma is caught by the caller's check.
+std::vector<std::string_view> comma_items(std::string_view text) {
+  std::vector<std::string_view> items;
+  while (true) {
+    auto comma = text.find(',');
+    auto item = text.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    items.push_back(item);
+    if (comma == std::string_view::npos) return items;
+    text.remove_prefix(comma + 1);
+  }
+}
+
+bool valid_port(std::string_view v) {
+  int port = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
+  return ec == std::errc{} && end == v.data() + v.size() && port >= 1 && port <= 65535;
+}
+
+// c-ares takes addresses, not host names: 1.2.3.4, 1.2.3.4:53, ::1, [::1]:53.
+bool valid_dns_server(std::string_view v) {
+  unsigned char buf[16];
+  auto is_v4 = [&](std::string_view a) { return inet_pton(AF_INET, std::string(a).c_str(), buf) == 1; };
+  auto is_v6 = [&](std::string_view a) { return inet_pton(AF_INET6, std::string(a).c_str(), buf) == 1; };
+  if (v.starts_with('[')) {
+    auto close = v.find(']');
+    if (close == std::string_view::npos || !is_v6(v.substr(1, close - 1))) return false;
+    auto rest = v.substr(close + 1);
+    return rest.empty() || (rest.front() == ':' && valid_port(rest.substr(1)));
+  }
+  if (is_v4(v) || is_v6(v)) return true;
+  auto colon = v.rfind(':');
+  return colon != std::string_view::npos && is_v4(v.substr(0, colon)) && valid_port(v.substr(colon + 1));
+}
+
+bool valid_dns_servers(std::string_view v) {
+  if (v.empty()) return true;
+  for (auto item : comma_items(v))
+    if (!valid_dns_server(item)) return false;
+  return true;
+}
+
+// The shape of a TLD list; whether each TLD exists is for the availability check to say.
+bool valid_tld_list(std::string_view v) {
+  for (auto item : comma_items(v)) {
+    if (item.starts_with('.')) item.remove_prefix(1);
+    if (item.empty() || item.size() > 63 || item.front() == '-' || item.back() == '-') return false;
+    for (char c : item)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+  }
+  return true;
 }
 
 const std::vector<KeySpec>& key_specs() {
@@ -96,6 +169,24 @@ const std::vector<KeySpec>& key_specs() {
                              [](Config& c) -> int& { return c.semantic.index_ef_construction; }));
     s.push_back(int_key<int>("semantic.index_ef_search", "SNAI_INDEX_EF_SEARCH", 1, 2000,
                              [](Config& c) -> int& { return c.semantic.index_ef_search; }));
+    s.push_back(int_key<int>("generate.budget_ms", "SNAI_GENERATE_BUDGET_MS", 10, 60000,
+                             [](Config& c) -> int& { return c.generate.budget_ms; }));
+    s.push_back(int_key<int>("generate.candidates", "SNAI_GENERATE_CANDIDATES", 50, 20000,
+                             [](Config& c) -> int& { return c.generate.candidates; }));
+    s.push_back(string_key("availability.zone_dir", "SNAI_ZONE_DIR",
+                           [](Config& c) -> std::string& { return c.availability.zone_dir; }));
+    s.push_back(string_key("availability.dns_servers", "SNAI_DNS_SERVERS",
+                           [](Config& c) -> std::string& { return c.availability.dns_servers; }, valid_dns_servers,
+                           "empty (the system resolver) or comma-separated addresses: 1.2.3.4, 1.2.3.4:53, [::1]:53"));
+    s.push_back(bool_key("availability.rdap_enabled", "SNAI_RDAP_ENABLED",
+                         [](Config& c) -> bool& { return c.availability.rdap_enabled; }));
+    s.push_back(string_key("availability.rdap_bootstrap", "SNAI_RDAP_BOOTSTRAP",
+                           [](Config& c) -> std::string& { return c.availability.rdap_bootstrap; }));
+    s.push_back(int_key<int>("availability.budget_ms", "SNAI_AVAILABILITY_BUDGET_MS", 100, 120000,
+                             [](Config& c) -> int& { return c.availability.budget_ms; }));
+    s.push_back(string_key("availability.tlds", "SNAI_AVAILABILITY_TLDS",
+                           [](Config& c) -> std::string& { return c.availability.tlds; }, valid_tld_list,
+                           "comma-separated top-level domains such as com,io,ai"));
     s.push_back(string_key("log.level", "SNAI_LOG_LEVEL", [](Config& c) -> std::string& { return c.log.level; },
                            [](std::string_view v) { return one_of(v, {"trace", "debug", "info", "warn", "error", "off"}); },
                            "one of trace, debug, info, warn, error, off"));
@@ -144,6 +235,7 @@ std::string known_sections() {
 std::optional<std::string> scalar_text(const toml::node& node) {
   if (auto s = node.value<std::string>(); s && node.is_string()) return *s;
   if (node.is_integer()) return std::to_string(*node.value<int64_t>());
+  if (node.is_boolean()) return std::string(*node.value<bool>() ? "true" : "false");
   return std::nullopt;
 }
 
@@ -179,7 +271,7 @@ Status apply_file(Config& config, const std::filesystem::path& file) {
       auto text = scalar_text(node);
       if (!text)
         return fail(ErrorCode::invalid_argument,
-                    fmt::format("config: {} in {} must be a string or an integer", path, file.string()), path);
+                    fmt::format("config: {} in {} must be a string, an integer or a boolean", path, file.string()), path);
       if (auto st = spec->set(config, *text, path); !st) return st;
     }
   }
@@ -191,6 +283,16 @@ Status apply_file(Config& config, const std::filesystem::path& file) {
 std::string Config::effective_database_url() const {
   if (!storage.database_url.empty()) return storage.database_url;
   return "sqlite:" + (std::filesystem::path(storage.data_dir) / "snai.db").string();
+}
+
+std::filesystem::path Config::effective_zone_dir() const {
+  if (!availability.zone_dir.empty()) return availability.zone_dir;
+  return std::filesystem::path(storage.data_dir) / "zones";
+}
+
+std::filesystem::path Config::effective_rdap_bootstrap() const {
+  if (!availability.rdap_bootstrap.empty()) return availability.rdap_bootstrap;
+  return std::filesystem::path(storage.data_dir) / "rdap-dns.json";
 }
 
 Result<Config> load_config(const ConfigSources& sources) {
@@ -233,7 +335,7 @@ std::string describe_config_keys() {
   Config defaults;
   std::string out;
   for (const auto& k : key_specs())
-    out += fmt::format("  {:<24} {:<26} default {}\n", k.path, k.env, k.show(defaults));
+    out += fmt::format("  {:<28} {:<28} default {}\n", k.path, k.env, k.show(defaults));
   return out;
 }
 

@@ -41,6 +41,20 @@ struct SemanticConfig {
   int index_ef_search = 48;         // query-time beam width: higher = better recall, slower
 };
 
+struct GenerateConfig {
+  int budget_ms = 1500;             // time limit per generate request: what fits by then is returned
+  int candidates = 500;             // candidates generated and scored per request, at least
+};
+
+struct AvailabilityConfig {
+  std::string zone_dir;             // zone indexes (<tld>.zix) from `snai import zone`; empty: <data_dir>/zones
+  std::string dns_servers;          // comma-separated IP[:port] / [IPv6]:port; empty: /etc/resolv.conf
+  bool rdap_enabled = false;        // confirm NXDOMAIN with the registry's RDAP server before saying available
+  std::string rdap_bootstrap;       // the IANA RDAP bootstrap file (dns.json); empty: <data_dir>/rdap-dns.json
+  int budget_ms = 8000;             // time limit per check: what is not decided by then is unknown
+  std::string tlds = "com,io,ai,co,app,dev";  // checked when a request names none
+};
+
 struct LogConfig {
   std::string level = "info";       // trace, debug, info, warn, error, off
   std::string format = "plain";     // plain or json (one object per line)
@@ -51,10 +65,16 @@ struct Config {
   StorageConfig storage;
   CacheConfig cache;
   SemanticConfig semantic;
+  GenerateConfig generate;
+  AvailabilityConfig availability;
   LogConfig log;
 
   // The database URL with the embedded default filled in: "sqlite:<data_dir>/snai.db".
   std::string effective_database_url() const;
+  // availability.zone_dir, else <data_dir>/zones.
+  std::filesystem::path effective_zone_dir() const;
+  // availability.rdap_bootstrap, else <data_dir>/rdap-dns.json.
+  std::filesystem::path effective_rdap_bootstrap() const;
 };
 
 struct ConfigSources {

@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "semantic/gloss_index.hpp"
 #include "semantic/stop_words.hpp"
 #include "core/utf8.hpp"
 
@@ -75,11 +76,31 @@ bool has_letters(std::string_view token) {
   return false;
 }
 
+// Weights of the evidence each source gives (measured on concept_expander_datatest: the
+// expected words of 33 descriptions in the top 50).
+constexpr double kVerbSalience = 0.8;       // "budgeting", "walking": what the company does
+constexpr double kFillerSalience = 0.5;     // "app", "platform", "service"
+constexpr double kContextWeight = 1.0;      // sense choice: fit to the other concepts vs WordNet order
+constexpr double kGlossWeight = 0.45;       // words of the concept's definition
+constexpr double kOtherPosWeight = 0.5;     // the noun's first sense for a verb concept, and back
+constexpr double kMentionWeight = 1.0;      // words whose definition mentions the concept
+constexpr std::size_t kMentionLimit = 12;
+constexpr std::size_t kMaxDefinedLookups = 300;
+constexpr double kOffSense = 0.5;           // a mention outside the concept's chosen senses
+constexpr std::uint32_t kMaxSensesForMentions = 20;
+constexpr double kCompanionWeight = 0.6;    // words that share definitions with the concept
+constexpr std::size_t kCompanionLimit = 10;
+constexpr std::size_t kMaxCompanionGlosses = 400;  // sampled evenly beyond this
+constexpr double kNeighbourWeight = 0.8;    // embedding neighbours of one concept
+constexpr double kDescriptionWeight = 0.6;  // embedding neighbours of the whole description
+constexpr int kNeighbourPool = 100;         // searched, then the familiar ones kept
+constexpr double kMinFamiliar = 0.9;        // familiarity() of a word in wamerican
+
 // Rare words say more about a company than frequent ones: "doctor" over "take".
 double salience(const std::optional<lexicon::Word>& word, std::optional<Pos> as = {}) {
   if (!word) return 0.55;
   auto is = [&](Pos p) { return as ? *as == p : word->parts_of_speech.contains(p); };
-  double pos = is(Pos::noun) ? 1.0 : is(Pos::adjective) ? 0.8 : is(Pos::verb) ? 0.45 : 0.5;
+  double pos = is(Pos::noun) ? 1.0 : is(Pos::adjective) ? 0.8 : is(Pos::verb) ? kVerbSalience : 0.5;
   if (word->tag_count > 1000) pos *= 0.5;  // take, make, use: they say nothing about a company
   double rarity = 1.0 / (1.0 + std::log1p(static_cast<double>(word->tag_count)) / 15.0);
   return pos * rarity;
@@ -127,10 +148,10 @@ constexpr RelationWeight kRelations[] = {
 std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& target,
                                                              std::span<const float> context) const {
   auto senses = lexicon_.synsets(target.lemma, target.pos);
+  if (senses.size() < 2) return senses;
   double context_norm = 0;
   for (float x : context) context_norm += static_cast<double>(x) * x;
-  if (senses.size() < 2 || context_norm == 0) return senses;
-  context_norm = std::sqrt(context_norm);
+  context_norm = context_norm == 0 ? 1 : std::sqrt(context_norm);
   struct Scored {
     lexicon::SynsetRef ref;
     double score;
@@ -138,15 +159,23 @@ std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& targ
   std::vector<Scored> scored;
   for (std::size_t i = 0; i < senses.size() && i < 8; ++i) {
     auto synset = lexicon_.synset(senses[i]);
+    // The sense's other words and the content words of its definition; not the word itself,
+    // which every sense shares, nor function words, which have no vector of their own.
     std::string signature;
-    for (auto w : synset.words) signature += std::string(w) + " ";
-    signature += synset.gloss;
+    for (auto w : synset.words)
+      if (normalize_candidate(w) != target.lemma) signature += std::string(w) + " ";
+    for (const auto& t : tokenize(synset.gloss))
+      if (t.size() > 2 && !is_stop_word(t)) signature += t + " ";
     auto v = embeddings_.vector(signature);
-    double cos = 0;
-    for (std::size_t d = 0; d < v.size(); ++d) cos += v[d] * context[d];
-    cos /= context_norm;
-    double prior = 1.0 / (1.0 + 0.25 * static_cast<double>(i));  // WordNet's order still counts
-    scored.push_back({senses[i], prior * (1.0 + 2.0 * std::max(0.0, cos))});
+    double fit = 0;
+    for (std::size_t d = 0; d < v.size(); ++d) fit += v[d] * context[d];
+    fit /= context_norm;
+    // WordNet's order (most frequent first in its tagged texts) is the prior; how well the
+    // sense fits the other concepts moves it. The raw cosines of these mean vectors lie close
+    // together (0.45-0.7), so the order mostly stands: "plant" stays the factory here, and the
+    // organism comes in through the definitions that mention plants (add_defined_words).
+    double prior = -std::log1p(0.25 * static_cast<double>(i));
+    scored.push_back({senses[i], prior + kContextWeight * fit});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
   std::vector<lexicon::SynsetRef> out;
@@ -188,27 +217,50 @@ std::vector<Neighbor> ConceptExpander::neighbours(std::string_view text, std::sp
   return embeddings_.nearest(text, k + 4);
 }
 
+void ConceptExpander::add_neighbours(std::string_view text, std::span<const float> vector, double weight,
+                                     std::string_view from, const ExpandOptions& options, Scores& scores) const {
+  // Most of the vocabulary is rare (species, chemistry, places): a wide search, then only the
+  // neighbours people know ("ghee" and "butyraceous" are the nearest words to "recipe").
+  struct Candidate {
+    std::string word;
+    double sim, familiar;
+  };
+  std::vector<Candidate> found;
+  for (auto& n : neighbours(text, vector, std::max(options.neighbours_per_concept, kNeighbourPool))) {
+    if (!usable_word(n.label) || n.label == text) continue;
+    double familiar = familiarity(lexicon_, n.label);
+    if (familiar < kMinFamiliar) continue;
+    found.push_back({n.label, std::max(0.0, static_cast<double>(n.similarity)), familiar});
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.sim * a.familiar > b.sim * b.familiar; });
+  for (std::size_t i = 0; i < found.size() && i < static_cast<std::size_t>(options.neighbours_per_concept); ++i)
+    scores.add(found[i].word, weight * found[i].sim * found[i].familiar, "embedding", from);
+}
+
 void ConceptExpander::add_sense_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
                                       Scores& scores) const {
   for (const auto& rw : kRelations) {
-    std::size_t taken = 0;
+    // Every word the relation offers once, in WordNet's order, up to the relation's limit.
+    std::vector<std::pair<std::string, double>> offered;
     auto offer = [&](std::string_view word) {
       std::string w = normalize_candidate(word);
-      if (taken >= rw.limit || !usable_word(w) || w == c.lemma) return;
-      scores.add(w, sense_weight * rw.weight * familiarity(lexicon_, w), rw.name, c.lemma);
-      ++taken;
+      if (!usable_word(w) || w == c.lemma) return;
+      if (std::any_of(offered.begin(), offered.end(), [&](const auto& o) { return o.first == w; })) return;
+      offered.emplace_back(w, familiarity(lexicon_, w));
     };
     if (rw.relation == Relation::synonym) {
       for (auto w : synset.words) offer(w);
-      continue;
+    } else {
+      for (const auto& p : synset.pointers) {
+        if (p.relation != rw.relation) continue;
+        auto target = lexicon_.synset(p.target);
+        if (p.target_word > 0 && p.target_word <= target.words.size()) offer(target.words[p.target_word - 1]);
+        else
+          for (std::size_t w = 0; w < target.words.size() && w < 3; ++w) offer(target.words[w]);
+      }
     }
-    for (const auto& p : synset.pointers) {
-      if (p.relation != rw.relation) continue;
-      auto target = lexicon_.synset(p.target);
-      if (p.target_word > 0 && p.target_word <= target.words.size()) offer(target.words[p.target_word - 1]);
-      else
-        for (std::size_t w = 0; w < target.words.size() && w < 3; ++w) offer(target.words[w]);
-    }
+    for (std::size_t i = 0; i < offered.size() && i < rw.limit; ++i)
+      scores.add(offered[i].first, sense_weight * rw.weight * offered[i].second, rw.name, c.lemma);
   }
 }
 
@@ -222,7 +274,134 @@ void ConceptExpander::add_gloss_words(const Concept& c, const lexicon::Synset& s
     bool content = gloss_word && (gloss_word->parts_of_speech.contains(Pos::noun) ||
                                   gloss_word->parts_of_speech.contains(Pos::adjective));
     if (content && usable_word(lemma) && lemma != c.lemma)
-      scores.add(lemma, sense_weight * 0.45 * familiarity(lexicon_, lemma), "gloss", c.lemma);
+      scores.add(lemma, sense_weight * kGlossWeight * familiarity(lexicon_, lemma), "gloss", c.lemma);
+  }
+}
+
+std::vector<std::pair<lexicon::SynsetRef, double>> ConceptExpander::mentions(
+    const Concept& c, std::span<const lexicon::SynsetRef> senses) const {
+  // The definitions that mention the concept, each with how well it fits the concept's chosen
+  // senses: 1 when it shares a word with them (their words, definitions, broader and narrower
+  // terms), else kOffSense — "note" in the sense of a written record, not of music. Definitions
+  // of proper names (saints, cities) are no everyday association and are left out.
+  const auto& glosses = GlossIndex::of(lexicon_);
+  std::vector<std::int32_t> signature;
+  auto add_text = [&](std::string_view text) {
+    for (auto id : glosses.lemma_ids(text)) signature.push_back(id);
+  };
+  for (auto ref : senses) {
+    auto synset = lexicon_.synset(ref);
+    add_text(synset.gloss);
+    for (auto w : synset.words) add_text(w);
+    for (const auto& p : synset.pointers) {
+      if (p.relation != Relation::hypernym && p.relation != Relation::hyponym && p.relation != Relation::domain_topic)
+        continue;
+      auto linked = lexicon_.synset(p.target);
+      for (auto w : linked.words) add_text(w);
+      if (p.relation == Relation::hypernym) add_text(linked.gloss);
+    }
+  }
+  std::sort(signature.begin(), signature.end());
+  auto concept_ids = glosses.lemma_ids(c.lemma);
+  std::vector<std::pair<lexicon::SynsetRef, double>> out;
+  for (auto ref : glosses.mentioning(c.lemma)) {
+    if (glosses.proper_name(ref)) continue;
+    bool fits = false;
+    for (auto id : glosses.gloss_ids(ref))
+      fits = fits || (std::binary_search(signature.begin(), signature.end(), id) &&
+                      std::find(concept_ids.begin(), concept_ids.end(), id) == concept_ids.end());
+    out.emplace_back(ref, fits ? 1.0 : kOffSense);
+  }
+  return out;
+}
+
+void ConceptExpander::add_defined_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
+                                        Scores& scores) const {
+  // Words defined through the concept: "garden: a plot of ground where plants are cultivated",
+  // "puppy: a young dog". Associations WordNet holds in no relation. The concept has thousands
+  // of such words when frequent: keep the plain, everyday ones whose main sense is the one
+  // defined, from short definitions (where the concept is central).
+  if (!usable_word(c.lemma)) return;
+  struct Candidate {
+    std::string word;
+    double score;
+  };
+  // Fit and definition length bound the score: look words up for the best few hundred only.
+  const auto& glosses = GlossIndex::of(lexicon_);
+  std::vector<std::pair<double, std::size_t>> order;
+  for (std::size_t m = 0; m < found_in.size(); ++m)
+    order.emplace_back(found_in[m].second / std::sqrt(1.0 + static_cast<double>(glosses.gloss_ids(found_in[m].first).size()) / 4.0), m);
+  std::size_t keep = std::min(order.size(), kMaxDefinedLookups);
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  order.resize(keep);
+  std::vector<Candidate> candidates;
+  for (auto [bound, m] : order) {
+    auto ref = found_in[m].first;
+    auto synset = lexicon_.synset(ref);
+    for (std::size_t i = 0; i < synset.words.size() && i < 2; ++i) {
+      std::string w = normalize_candidate(synset.words[i]);
+      if (!usable_word(w) || w == c.lemma) continue;
+      auto found = lexicon_.lookup(w);
+      if (!found || found->lemma != w || found->capitalized || !found->common) continue;
+      auto senses = lexicon_.synsets(w);
+      bool main = !senses.empty() && senses.front() == ref;
+      double frequency = std::min(1.0, std::log1p(static_cast<double>(found->tag_count)) / 5.0);
+      double score = bound * (main ? 1.0 : 0.5) * (0.4 + 0.6 * frequency);
+      candidates.push_back({w, score});
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.score != b.score ? a.score > b.score : a.word < b.word;
+  });
+  std::size_t taken = 0;
+  std::vector<std::string> seen;
+  for (const auto& cand : candidates) {
+    if (taken >= kMentionLimit) break;
+    if (std::find(seen.begin(), seen.end(), cand.word) != seen.end()) continue;
+    seen.push_back(cand.word);
+    scores.add(cand.word, c.weight * kMentionWeight * cand.score, "mentions", c.lemma);
+    ++taken;
+  }
+}
+
+void ConceptExpander::add_companion_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
+                                          Scores& scores) const {
+  // Words the concept's definitions keep company with: the glosses that mention "dog" also say
+  // breed, those that mention "doctor" (as a physician) say hospital. Ranked by how much more
+  // often they meet the concept than chance would have them (Ochiai: n / sqrt(a b)), each
+  // definition counted by its fit to the chosen senses; a word must meet it more than once.
+  if (!usable_word(c.lemma)) return;
+  const auto& glosses = GlossIndex::of(lexicon_);
+  if (found_in.size() < 2) return;
+  std::size_t step = std::max<std::size_t>(1, found_in.size() / kMaxCompanionGlosses);
+  std::unordered_map<std::int32_t, double> together;
+  double documents = 0;
+  for (std::size_t i = 0; i < found_in.size(); i += step) {
+    documents += found_in[i].second;
+    for (auto id : glosses.gloss_ids(found_in[i].first)) together[id] += found_in[i].second;
+  }
+  struct Candidate {
+    const std::string* word;
+    double score;
+  };
+  std::vector<Candidate> candidates;
+  for (auto [id, n] : together) {
+    if (n < 1.5) continue;
+    const auto& w = glosses.lemma(id);
+    if (w == c.lemma || !usable_word(w)) continue;
+    double familiar = familiarity(lexicon_, w);
+    if (familiar < kMinFamiliar) continue;
+    double df = static_cast<double>(glosses.document_frequency(id)) / static_cast<double>(step);
+    candidates.push_back({&w, familiar * n / std::sqrt(documents * std::max(df, static_cast<double>(n)))});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.score != b.score ? a.score > b.score : *a.word < *b.word;
+  });
+  if (candidates.empty()) return;
+  double top = candidates.front().score;
+  for (std::size_t i = 0; i < candidates.size() && i < kCompanionLimit; ++i) {
+    scores.add(*candidates[i].word, c.weight * kCompanionWeight * candidates[i].score / top, "companion", c.lemma);
   }
 }
 
@@ -242,7 +421,9 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
     if (t.size() < 2 || is_stop_word(t) || std::isdigit(static_cast<unsigned char>(t[0])) || !has_letters(t)) continue;
     // A two-word WordNet collocation ("machine learning") is one concept.
     if (i + 1 < tokens.size()) {
+      // ...also with its head inflected ("solar panels").
       auto pair = t + " " + tokens[i + 1];
+      if (auto as_is = lexicon_.lookup(pair); !as_is || as_is->lemma != pair) pair = t + " " + lexicon_.lemmatize(tokens[i + 1]);
       if (auto found = lexicon_.lookup(pair); found && found->in_wordnet && found->lemma == pair) {
         if (!seen.count(pair)) {
           seen[pair] = concepts.size();
@@ -276,7 +457,8 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
       }
     if (seen.count(lemma)) continue;
     seen[lemma] = concepts.size();
-    concepts.push_back({t, lemma, salience(found, pos), found && found->in_wordnet, pos});
+    concepts.push_back({t, lemma, salience(found, pos) * (is_filler_word(lemma) ? kFillerSalience : 1.0),
+                        found && found->in_wordnet, pos});
   }
   if (concepts.size() > kMaxConcepts) {
     notes.push_back(fmt::format("description has {} content words; the first {} were used", concepts.size(),
@@ -329,23 +511,34 @@ Result<Expansion> ConceptExpander::expand(std::string_view description, const Ex
         double sense_weight = c.weight * (s == 0 ? 1.0 : s == 1 ? 0.55 : 0.35);
         auto synset = lexicon_.synset(senses[s]);
         add_sense_words(c, synset, sense_weight, scores);
-        if (s == 0) add_gloss_words(c, synset, sense_weight, scores);
+        if (s < 2) add_gloss_words(c, synset, sense_weight, scores);
+      }
+      // Vague words (take, make, run: 40+ senses) are mentioned in thousands of unrelated glosses.
+      if (auto word = lexicon_.lookup(c.lemma); word && word->sense_count <= kMaxSensesForMentions) {
+        auto found_in = mentions(c, std::span(senses).first(std::min<std::size_t>(2, senses.size())));
+        add_defined_words(c, found_in, scores);
+        add_companion_words(c, found_in, scores);
+      }
+      // "budgeting" is the verb, but the noun's senses say what it is about (a sum of money).
+      if (c.pos) {
+        for (Pos other : {Pos::noun, Pos::verb}) {
+          if (other == *c.pos) continue;
+          auto alt = lexicon_.synsets(c.lemma, other);
+          if (alt.empty()) continue;
+          auto synset = lexicon_.synset(alt.front());
+          add_sense_words(c, synset, c.weight * kOtherPosWeight, scores);
+          add_gloss_words(c, synset, c.weight * kOtherPosWeight, scores);
+          break;
+        }
       }
     }
-    for (const auto& n : neighbours(c.lemma, vectors[i], options.neighbours_per_concept)) {
-      if (!usable_word(n.label) || n.label == c.lemma) continue;
-      double sim = std::max(0.0, static_cast<double>(n.similarity));
-      scores.add(n.label, c.weight * 0.8 * sim * familiarity(lexicon_, n.label), "embedding", c.lemma);
-    }
+
+    add_neighbours(c.lemma, vectors[i], c.weight * kNeighbourWeight, c.lemma, options, scores);
   }
   // Neighbours of the whole description catch what no single word says.
   std::string joined;
   for (const auto& c : concepts) joined += c.lemma + " ";
-  for (const auto& n : neighbours(joined, embeddings_.vector(joined), options.neighbours_per_concept)) {
-    if (!usable_word(n.label)) continue;
-    double sim = std::max(0.0, static_cast<double>(n.similarity));
-    scores.add(n.label, 0.6 * sim * familiarity(lexicon_, n.label), "embedding", "description");
-  }
+  add_neighbours(joined, embeddings_.vector(joined), kDescriptionWeight, "description", options, scores);
   expansion.related = scores.ranked(static_cast<std::size_t>(options.max_related));
   return expansion;
 }

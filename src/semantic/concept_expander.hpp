@@ -1,8 +1,10 @@
 // Concept expansion: a one-line description in, the words a namer would reach for out.
 // "AI note-taking for doctors" → concepts (ai, note, doctor, ...) weighted by salience, then
 // related words — synonyms, broader and narrower terms, topics, derivations, words of the
-// definitions and embedding neighbours — each with a weight and the relation and concept
-// that produced it.
+// definitions, words defined through the concept and words its definitions keep company with
+// (see gloss_index.hpp), embedding neighbours — each with a weight and the relation and concept
+// that produced it. The first expansion in a process builds the GlossIndex (~0.4 s); later
+// ones take a few milliseconds.
 //
 //   semantic::ConceptExpander expander(lexicon, embeddings, &vocabulary_index);
 //   auto expansion = expander.expand("AI note-taking for doctors", {});
@@ -38,7 +40,8 @@ struct RelatedWord {
   std::string word;
   double weight = 0;      // 0..1
   std::string relation;   // "concept", "synonym", "hypernym", "hyponym", "similar", "derivation",
-                          // "domain", "gloss", "embedding"
+                          // "domain", "gloss", "mentions" (its definition mentions the concept),
+                          // "companion" (shares definitions with it), "embedding"
   std::string from;       // the concept (lemma) it came from, or "description"
 };
 
@@ -70,11 +73,23 @@ class ConceptExpander {
   std::vector<Concept> find_concepts(std::string_view description, std::vector<std::string>& notes) const;
   // Neighbours of `vector` (the embedding of `text`) from the index, or an exact scan without one.
   std::vector<Neighbor> neighbours(std::string_view text, std::span<const float> vector, int k) const;
+  // The best of a wide neighbour search, weighted by similarity and familiarity.
+  void add_neighbours(std::string_view text, std::span<const float> vector, double weight, std::string_view from,
+                      const ExpandOptions& options, internal::Scores& scores) const;
   // Words related to one sense of a concept (synonyms, broader, narrower ...) and of its definition.
   void add_sense_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
                        internal::Scores& scores) const;
   void add_gloss_words(const Concept& c, const lexicon::Synset& synset, double sense_weight,
                        internal::Scores& scores) const;
+  // Synsets whose definition mentions the concept, each with its fit (0..1) to `senses`.
+  std::vector<std::pair<lexicon::SynsetRef, double>> mentions(const Concept& c,
+                                                              std::span<const lexicon::SynsetRef> senses) const;
+  // Words whose definition mentions the concept (garden for plant, puppy for dog).
+  void add_defined_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
+                         internal::Scores& scores) const;
+  // Words that the definitions mentioning the concept keep company with (recipe → cooking).
+  void add_companion_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
+                           internal::Scores& scores) const;
   std::vector<std::string> split_compound(std::string_view word) const;
   // The concept's senses, the one that fits the other concepts best first.
   std::vector<lexicon::SynsetRef> rank_senses(const Concept& target, std::span<const float> context) const;

@@ -5,11 +5,12 @@
 // before looking at the output; a description passes when at least half of its words are in
 // the top 50, and the suite when at least 60% of all expected words are.
 //
-// DISABLED until it passes (issue #3 stays open): on the WordNet-only corpus it reaches 0.55
-// overall with 5 of 23 descriptions under half — associations WordNet does not hold
-// (dog -> leash, plant -> garden, recipe -> kitchen) and first senses that are not the
-// everyday ones (plant = factory). Run it with --gtest_also_run_disabled_tests to see where
-// it stands.
+// DISABLED until it passes (issue #3 stays open). With the gloss associations (words defined
+// through a concept, words its definitions keep company with) the first 23 descriptions reach
+// 0.63 (from 0.56) with 2 under half; the 10 added afterwards, written before looking at the
+// output, reach 0.45 (from 0.35) — 0.58 over all 33, with 5 under half. What is left needs
+// knowledge WordNet does not hold: recipe -> kitchen, podcast (not in WordNet 3.0), retiree ->
+// pension. Run it with --gtest_also_run_disabled_tests to see where it stands.
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
@@ -81,6 +82,17 @@ const std::vector<Case> kCases = {
     {"kids coding education", {"code", "program", "computer", "education", "school", "teach", "learn", "child", "kid", "lesson"}},
     {"wedding planning", {"wedding", "marriage", "bride", "plan", "ceremony", "marry", "groom", "event", "party", "celebration"}},
     {"sleep tracking app", {"sleep", "rest", "dream", "nap", "night", "bed", "slumber", "track", "snooze", "pillow"}},
+    // Added with the gloss associations (mentions, companions), written before looking at the output.
+    {"online tutoring for high school math", {"tutor", "teach", "math", "school", "student", "lesson", "learn", "class", "study", "number"}},
+    {"restaurant table reservations", {"restaurant", "table", "reserve", "reservation", "book", "dinner", "dine", "seat", "meal", "cafe"}},
+    {"personal finance for retirees", {"finance", "money", "retire", "pension", "saving", "invest", "fund", "wealth", "old", "budget"}},
+    {"car sharing in cities", {"car", "auto", "vehicle", "share", "city", "drive", "ride", "urban", "street", "road"}},
+    {"yoga classes online", {"yoga", "class", "stretch", "pose", "exercise", "fitness", "body", "mind", "breathe", "meditation"}},
+    {"hiring platform for nurses", {"hire", "job", "nurse", "hospital", "care", "health", "medical", "work", "recruit", "employ"}},
+    {"grocery delivery for busy families", {"grocery", "food", "deliver", "family", "store", "shop", "market", "home", "kitchen", "fresh"}},
+    {"podcast hosting", {"podcast", "host", "audio", "sound", "show", "broadcast", "episode", "voice", "radio", "listen"}},
+    {"insurance for small farms", {"insurance", "insure", "farm", "farmer", "crop", "field", "agriculture", "land", "risk", "protect"}},
+    {"video game streaming", {"game", "video", "play", "player", "stream", "watch", "broadcast", "screen", "fun", "gamer"}},
 };
 
 TEST_F(ConceptExpanderData, DISABLED_ExpansionsHoldWhatAPersonExpects) {

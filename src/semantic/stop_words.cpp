@@ -28,7 +28,17 @@ constexpr std::array<std::string_view, 189> kStopWords = {
     "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
     "yourself", "yourselves",};
 
+// Sorted for binary search.
+constexpr std::array<std::string_view, 14> kFillerWords = {
+    "app",      "application", "company", "online",  "platform", "product", "service",
+    "software", "solution",    "startup", "system",  "tool",     "web",     "website"};
+
 }  // namespace
+
+bool is_filler_word(std::string_view word) {
+  static_assert(std::is_sorted(kFillerWords.begin(), kFillerWords.end()));
+  return std::binary_search(kFillerWords.begin(), kFillerWords.end(), word);
+}
 
 bool is_stop_word(std::string_view word) {
   static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));

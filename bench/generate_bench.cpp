@@ -1,0 +1,115 @@
+// generate_bench: naming end to end on one core — for each of 20 varied descriptions, expand,
+// produce and score the candidates (500 by default) and rank them, uncached; prints p50/p99/max
+// request time and candidates per request. Targets (issue #4): p50 <= 20 ms, p99 <= 50 ms.
+//
+//   build/bench/generate_bench --data build/test-var           # data dir with data/*.bin
+//   build/bench/generate_bench --data var --rounds 10 --candidates 500
+//   build/bench/generate_bench --quick                         # SNAI_TEST_DATA_DIR, 2 rounds (CTest)
+//
+// The first round warms the memory-mapped artifacts and is not counted. Each request uses a
+// fresh seed, so no two are alike; nothing is cached between requests.
+#include <sched.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "naming/knowledge.hpp"
+#include "naming/namer.hpp"
+#include "naming/testing/descriptions.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string data;
+  int rounds = 10;
+  int candidates = 500;
+  int count = 20;
+  bool quick = false;
+};
+
+double percentile(std::vector<double> values, double p) {
+  std::ranges::sort(values);
+  if (values.empty()) return 0;
+  auto i = static_cast<std::size_t>(p * double(values.size() - 1) + 0.5);
+  return values[std::min(i, values.size() - 1)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (arg == "--data") options.data = next();
+    else if (arg == "--rounds") options.rounds = std::atoi(next().c_str());
+    else if (arg == "--candidates") options.candidates = std::atoi(next().c_str());
+    else if (arg == "--count") options.count = std::atoi(next().c_str());
+    else if (arg == "--quick") options.quick = true;
+    else {
+      std::fprintf(stderr, "usage: generate_bench [--data DIR] [--rounds N] [--candidates N] [--count N] [--quick]\n");
+      return 2;
+    }
+  }
+  if (options.data.empty()) {
+    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
+    options.data = dir ? dir : "var";
+  }
+  if (options.quick) options.rounds = 2;
+
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(0, &one);
+  sched_setaffinity(0, sizeof one, &one);  // one core, as the target says
+
+  snai::Config config;
+  config.storage.data_dir = options.data;
+  auto knowledge = snai::naming::load_knowledge(config);
+  if (!knowledge) {
+    std::fprintf(stderr, "cannot load the naming data from %s: %s\n", options.data.c_str(),
+                 knowledge.error().describe().c_str());
+    return 1;
+  }
+  std::printf("data: %s (loaded in %.0f ms; character model %s)\n", options.data.c_str(), (*knowledge)->load_ms,
+              (*knowledge)->char_model ? "yes" : "MISSING");
+  snai::naming::Namer namer(**knowledge, {.budget = std::chrono::milliseconds(5000),
+                                          .min_candidates = std::size_t(options.candidates)});
+
+  std::vector<double> times;
+  std::size_t candidates = 0, requests = 0;
+  std::uint64_t seed = 1;
+  for (int round = 0; round <= options.rounds; ++round) {
+    for (auto description : snai::naming::testing::kDescriptions) {
+      auto started = Clock::now();
+      auto result = namer.generate({.description = std::string(description), .count = options.count, .seed = seed++});
+      double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+      if (!result) {
+        std::fprintf(stderr, "%s: %s\n", std::string(description).c_str(), result.error().describe().c_str());
+        return 1;
+      }
+      if (round == 0) continue;  // warm-up
+      times.push_back(ms);
+      candidates += result->candidates;
+      ++requests;
+    }
+  }
+  double p50 = percentile(times, 0.5), p99 = percentile(times, 0.99), worst = percentile(times, 1.0);
+  std::printf("requests: %zu (%zu descriptions x %d rounds), one core, uncached\n", requests,
+              snai::naming::testing::kDescriptions.size(), options.rounds);
+  std::printf("candidates scored per request: %.0f (asked for %d)\n", double(candidates) / double(requests),
+              options.candidates);
+  std::printf("request time: p50 %.2f ms  p99 %.2f ms  max %.2f ms  (targets: p50 <= 20, p99 <= 50)\n", p50, p99, worst);
+  // --quick only guards against collapse (CTest runs it beside other tests on a busy machine).
+  if (options.quick && p50 > 500) {
+    std::fprintf(stderr, "p50 %.0f ms: far too slow\n", p50);
+    return 1;
+  }
+  return 0;
+}

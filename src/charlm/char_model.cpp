@@ -1,0 +1,319 @@
+#include "charlm/char_model.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <iterator>
+#include <fmt/format.h>
+#include <limits>
+
+#include "charlm/internal/ngram_key.hpp"
+
+namespace snai::charlm {
+
+using internal::Entry;
+using internal::kBegin;
+using internal::kEnd;
+using internal::kSymbolBits;
+using internal::key_mask;
+
+struct CharModel::State {
+  std::uint64_t history = 0;  // the last order-1 symbols, packed
+  int length = 0;             // symbols of the longest suffix of history that is a context in the table
+  float backoff = 0;          // its cumulative backoff
+};
+
+namespace {
+
+constexpr char kMagic[8] = {'S', 'N', 'A', 'I', 'C', 'H', 'L', 'M'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kByteOrder = 0x01020304;
+
+struct FileHeader {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t byte_order;
+  std::uint32_t order;
+  std::uint32_t entry_size;
+  std::uint64_t capacity;
+  std::uint64_t entry_count;
+  std::uint64_t checksum;  // of the slots
+  std::uint8_t reserved[16];
+};
+static_assert(sizeof(FileHeader) == 64);
+
+// Of the header's fields and every slot, so any changed byte is caught (reserved bytes must be 0).
+std::uint64_t checksum(const FileHeader& header, std::span<const Entry> slots) {
+  std::uint64_t h = 0x243F6A8885A308D3ull ^ (std::uint64_t{header.version} << 32 | header.order);
+  h = std::rotl(h ^ header.capacity, 23) * 0x9E3779B97F4A7C15ull;
+  h = std::rotl(h ^ header.entry_count, 23) * 0x9E3779B97F4A7C15ull;
+  for (const auto& e : slots) {
+    std::uint32_t lp;
+    std::uint32_t nb;
+    std::memcpy(&lp, &e.log_prob, 4);
+    std::memcpy(&nb, &e.next_backoff, 4);
+    h = std::rotl(h ^ e.key, 23) * 0x9E3779B97F4A7C15ull;
+    h = std::rotl(h ^ ((std::uint64_t{lp} << 32) | nb), 23) * 0xC2B2AE3D27D4EB4Full;
+  }
+  return h ^ (h >> 29);
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+// Uniform in [0, 1) from 53 random bits: the same on every standard library, unlike
+// std::uniform_real_distribution.
+double unit_random(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+}  // namespace
+
+CharModel::CharModel(int order, std::vector<Entry> slots, std::size_t entry_count)
+    : order_(order), slots_(std::move(slots)), entry_count_(entry_count),
+      shift_(64 - std::countr_zero(slots_.size())) {
+  auto key_slot = internal::slot_hash(kBegin) >> shift_;
+  for (std::size_t i = key_slot;; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i].key == kBegin) {
+      begin_backoff_ = slots_[i].next_backoff;
+      break;
+    }
+    if (slots_[i].key == 0) break;
+  }
+}
+
+CharModel::CharModel(CharModel&&) noexcept = default;
+CharModel& CharModel::operator=(CharModel&&) noexcept = default;
+CharModel::~CharModel() = default;
+
+std::size_t CharModel::memory_bytes() const { return slots_.size() * sizeof(Entry); }
+
+CharModel::State CharModel::begin_state() const { return {kBegin, 1, begin_backoff_}; }
+
+// The longest (suffix of the history, symbol) in the table decides; the unigrams are all there,
+// so the loop ends by k = 0 at the latest.
+double CharModel::step(State& state, std::uint64_t symbol) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (int k = state.length;; --k) {
+    const std::uint64_t key = ((state.history & key_mask(k)) << kSymbolBits) | symbol;
+    for (std::size_t i = internal::slot_hash(key) >> shift_;; i = (i + 1) & mask) {
+      const Entry& e = slots_[i];
+      if (e.key == key) {
+        double lp = static_cast<double>(e.log_prob) + state.backoff;
+        state.history = ((state.history << kSymbolBits) | symbol) & key_mask(order_ - 1);
+        state.length = std::min(k + 1, order_ - 1);
+        state.backoff = e.next_backoff;
+        return lp;
+      }
+      if (e.key == 0) break;
+    }
+  }
+}
+
+double CharModel::peek(const State& state, std::uint64_t symbol) const {
+  State copy = state;
+  return step(copy, symbol);
+}
+
+double CharModel::log_prob(std::string_view word) const {
+  // The first probe of each position (at the longest context) does not depend on the ones
+  // before it: asking for all their cache lines up front overlaps the memory latencies that
+  // the dependent loop below would otherwise pay one after another.
+  std::uint64_t history = kBegin;
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    auto symbol = i < word.size() ? internal::letter_symbol(word[i]) : kEnd;
+    const int length = std::min<int>(static_cast<int>(i) + 1, order_ - 1);
+    const std::uint64_t key = ((history & key_mask(length)) << kSymbolBits) | symbol;
+    __builtin_prefetch(&slots_[internal::slot_hash(key) >> shift_]);
+    history = (history << kSymbolBits) | symbol;
+  }
+  State state = begin_state();
+  double total = 0;
+  for (char c : word) {
+    auto symbol = internal::letter_symbol(c);
+    if (symbol == 0) return -std::numeric_limits<double>::infinity();
+    total += step(state, symbol);
+  }
+  return total + step(state, kEnd);
+}
+
+double CharModel::log_prob_per_char(std::string_view word) const {
+  return log_prob(word) / static_cast<double>(word.size() + 1);
+}
+
+std::array<double, CharModel::kSymbolCount> CharModel::next_probabilities(std::string_view prefix) const {
+  std::array<double, kSymbolCount> out{};
+  State state = begin_state();
+  for (char c : prefix) {
+    auto symbol = internal::letter_symbol(c);
+    if (symbol == 0) return out;
+    step(state, symbol);
+  }
+  for (std::size_t s = 0; s < kSymbolCount; ++s) out[s] = std::exp(peek(state, s + 1));
+  return out;
+}
+
+std::string CharModel::sample(std::mt19937_64& rng, const SampleOptions& options) const {
+  const std::size_t max_length = options.max_length;
+  if (max_length > kMaxWordLength || options.min_length > max_length || options.prefix.size() > max_length) return {};
+  std::string prefix;
+  State start = begin_state();
+  for (char c : options.prefix) {
+    auto symbol = internal::letter_symbol(c);
+    if (symbol == 0) return {};
+    prefix.push_back(static_cast<char>('a' + symbol - 1));
+    step(start, symbol);
+  }
+  const double inverse_temperature = 1.0 / (options.temperature >= 0.05 ? options.temperature : 0.05);  // NaN too
+  std::array<double, kSymbolCount> weights{};
+  std::string word;
+  for (int attempt = 0; attempt < options.max_attempts; ++attempt) {
+    word = prefix;
+    State state = start;
+    while (true) {
+      double total = 0;
+      for (std::size_t s = 0; s < kSymbolCount; ++s) {
+        weights[s] = std::exp(peek(state, s + 1) * inverse_temperature);
+        total += weights[s];
+      }
+      // Too short: the end marker is not an option. At max_length the word must end here, so
+      // it ends with the end marker's own chance, else the attempt is drawn again.
+      if (word.size() < options.min_length) {
+        total -= weights[kEndSymbol];
+        weights[kEndSymbol] = 0;
+      }
+      if (total <= 0) break;
+      double pick = unit_random(rng) * total;
+      std::size_t s = 0;
+      while (s + 1 < kSymbolCount && pick >= weights[s]) pick -= weights[s++];
+      if (weights[s] == 0) {  // rounding walked past the last non-zero weight
+        while (s > 0 && weights[s] == 0) --s;
+      }
+      if (s == kEndSymbol) return word;
+      if (word.size() == max_length) break;
+      word.push_back(static_cast<char>('a' + s));
+      step(state, s + 1);
+    }
+  }
+  return {};
+}
+
+Status CharModel::save(const std::filesystem::path& path) const {
+  FileHeader header{};
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.version = kVersion;
+  header.byte_order = kByteOrder;
+  header.order = static_cast<std::uint32_t>(order_);
+  header.entry_size = sizeof(Entry);
+  header.capacity = slots_.size();
+  header.entry_count = entry_count_;
+  header.checksum = checksum(header, slots_);
+
+  std::filesystem::path tmp = path;
+  tmp += fmt::format(".tmp{}", ::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return fail(ErrorCode::unavailable, "cannot create " + tmp.string() + ": " + errno_text(), "path");
+  auto write_all = [&](const void* data, std::size_t size) {
+    auto* p = static_cast<const char*>(data);
+    while (size > 0) {
+      ssize_t n = ::write(fd, p, size);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      p += n;
+      size -= static_cast<std::size_t>(n);
+    }
+    return true;
+  };
+  bool written = write_all(&header, sizeof header) && write_all(slots_.data(), slots_.size() * sizeof(Entry));
+  bool synced = written && ::fsync(fd) == 0;
+  std::string why = errno_text();
+  bool closed = ::close(fd) == 0;
+  if (!synced || !closed || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (synced && closed) why = errno_text();
+    ::unlink(tmp.c_str());
+    return fail(ErrorCode::unavailable, "cannot save " + path.string() + ": " + why, "path");
+  }
+  return ok();
+}
+
+Result<CharModel> CharModel::load(const std::filesystem::path& path) {
+  auto corrupt = [&](std::string_view why) {
+    return fail(ErrorCode::data_corrupt, fmt::format("{} is not a usable character model: {}", path.string(), why),
+                "path");
+  };
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    auto code = errno == ENOENT ? ErrorCode::not_found : ErrorCode::unavailable;
+    return fail(code, "cannot open " + path.string() + ": " + errno_text(), "path");
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return corrupt("not a regular file");
+  auto read_at = [&](void* out, std::size_t size, std::size_t offset) {
+    auto* p = static_cast<char*>(out);
+    while (size > 0) {
+      ssize_t n = ::pread(fd, p, size, static_cast<off_t>(offset));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      p += n;
+      size -= static_cast<std::size_t>(n);
+      offset += static_cast<std::size_t>(n);
+    }
+    return true;
+  };
+  const auto file_size = static_cast<std::uint64_t>(st.st_size);
+  FileHeader header{};
+  if (file_size < sizeof header || !read_at(&header, sizeof header, 0)) return corrupt("truncated header");
+  if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0) return corrupt("wrong magic (not a charlm.bin)");
+  if (header.byte_order != kByteOrder) return corrupt("written on a machine of the other byte order");
+  if (header.version != kVersion)
+    return corrupt(fmt::format("format version {} (this build reads {}): run `snai data build`", header.version, kVersion));
+  if (header.order < 2 || header.order > kMaxOrder) return corrupt(fmt::format("order {} out of range", header.order));
+  if (header.entry_size != sizeof(Entry)) return corrupt(fmt::format("entry size {}", header.entry_size));
+  if (header.capacity < 64 || header.capacity > (std::uint64_t{1} << 32) || !std::has_single_bit(header.capacity))
+    return corrupt(fmt::format("table size {} is not a power of two in range", header.capacity));
+  const std::uint64_t expected = sizeof header + header.capacity * sizeof(Entry);
+  if (file_size != expected)
+    return corrupt(fmt::format("{} bytes where the header promises {} ({})", file_size, expected,
+                               file_size < expected ? "truncated" : "trailing bytes"));
+  if (std::any_of(std::begin(header.reserved), std::end(header.reserved), [](std::uint8_t b) { return b != 0; }))
+    return corrupt("unknown header fields (reserved bytes are set)");
+  // At least a quarter of the slots stay empty, so every probe sequence ends.
+  if (header.entry_count > header.capacity / 4 * 3) return corrupt("table overfull");
+
+  std::vector<Entry> slots(header.capacity);
+  if (!read_at(slots.data(), header.capacity * sizeof(Entry), sizeof header)) return corrupt("short read");
+  if (checksum(header, slots) != header.checksum) return corrupt("checksum mismatch (damaged file)");
+
+  std::size_t used = 0;
+  for (const auto& e : slots) {
+    if (e.key == 0) continue;
+    ++used;
+    if (internal::key_length(e.key) > static_cast<int>(header.order)) return corrupt("an n-gram longer than the order");
+    if (!std::isfinite(e.log_prob) || !std::isfinite(e.next_backoff)) return corrupt("a probability is not finite");
+  }
+  if (used != header.entry_count) return corrupt("entry count does not match the table");
+  CharModel model(static_cast<int>(header.order), std::move(slots), used);
+  // Every stored key must be reachable by probing, and scoring relies on all unigrams and the
+  // begin context being present.
+  const std::size_t mask = model.slots_.size() - 1;
+  auto findable = [&](std::uint64_t key) {
+    for (std::size_t i = internal::slot_hash(key) >> model.shift_;; i = (i + 1) & mask) {
+      if (model.slots_[i].key == key) return true;
+      if (model.slots_[i].key == 0) return false;
+    }
+  };
+  for (std::uint64_t s = 1; s <= kBegin; ++s)
+    if (!findable(s)) return corrupt("a unigram or the begin context is missing");
+  for (const auto& e : model.slots_)
+    if (e.key != 0 && !findable(e.key)) return corrupt("an entry is out of place");
+  return model;
+}
+
+}  // namespace snai::charlm

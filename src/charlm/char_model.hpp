@@ -1,0 +1,112 @@
+// A character-level language model of how English words and brand names are spelt: an
+// interpolated modified Kneser–Ney n-gram model over the letters a–z with begin/end-of-word
+// markers. The name generator samples pronounceable neologisms from it ("med" → "medora");
+// the quality model scores pronounceability as log-probability per character.
+//
+// Letters: ASCII A–Z/a–z, folded to lower case. A word with any other character (digits,
+// spaces, hyphens, accented letters) is not scored (log_prob returns -infinity) and is skipped
+// in training: callers strip names to letters first (brands::normalize_brand minus digits).
+//
+// Scoring is a loop over packed integer contexts (5 bits per symbol in a uint64) probing one
+// open-addressing table, usually once per character; it allocates nothing and is thread-safe.
+//
+//   auto model = snai::charlm::CharModel::load("var/data/charlm.bin");   // not_found, data_corrupt
+//   double fluency = model->log_prob_per_char("Medora");                 // ≈ -2.9; "xqzvkjw" ≈ -5.1
+//   std::mt19937_64 rng(42);
+//   std::string name = model->sample(rng, {.prefix = "med", .min_length = 5, .max_length = 8});
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace snai::charlm {
+
+namespace internal {
+struct Entry;
+}
+
+struct TrainingWord {
+  std::string word;         // letters only (see above); other words are skipped
+  std::uint32_t count = 1;  // how many times it counts (a whole-number weight; 0 skips it)
+};
+
+struct CharModelOptions {
+  // n: each letter is predicted from up to n-1 symbols before it (2..12). Held-out perplexity
+  // on the lexicon (bench/charlm_bench --orders): 5.86 at 5, 5.04 at 6, 4.79 at 7 and 8; 7 would
+  // double the size (34 MB) and slow scoring for 5% less, so 6.
+  int order = 6;
+};
+
+struct SampleOptions {
+  std::string_view prefix;       // the sample starts with it ("med"); letters only
+  std::size_t min_length = 4;    // in letters, prefix included
+  std::size_t max_length = 10;   // at most CharModel::kMaxWordLength
+  double temperature = 1.0;      // < 1 sharper, > 1 flatter; below 0.05 (or NaN) counts as 0.05
+  int max_attempts = 64;         // words that run past max_length are drawn again, this often
+};
+
+class CharModel {
+ public:
+  static constexpr int kMaxOrder = 12;                 // 12 symbols x 5 bits fit one uint64
+  static constexpr std::size_t kMaxWordLength = 64;    // longer training words are skipped
+  static constexpr std::size_t kSymbolCount = 27;      // a..z, then the end marker
+  static constexpr std::size_t kEndSymbol = 26;        // index of the end marker in a distribution
+
+  // invalid_argument for an order outside 2..12 or when no word is usable.
+  static Result<CharModel> train(std::span<const TrainingWord> words, const CharModelOptions& options = {});
+
+  // Natural log of P(word, then end | begin); -infinity when the word has a non-letter.
+  double log_prob(std::string_view word) const;
+  // log_prob / (letters + 1): the mean over every predicted symbol, end marker included.
+  double log_prob_per_char(std::string_view word) const;
+  // P(next symbol | the word so far is `prefix`): the 26 letters, then the end marker
+  // (kEndSymbol). Sums to 1. All zeros when the prefix has a non-letter.
+  std::array<double, kSymbolCount> next_probabilities(std::string_view prefix) const;
+
+  // A lower-case word starting with options.prefix (folded to lower case), drawn symbol by
+  // symbol; "" when none meets the lengths within max_attempts or the options are impossible
+  // (prefix longer than max_length, min_length > max_length, a non-letter in the prefix).
+  // Deterministic for a given rng state on every platform.
+  std::string sample(std::mt19937_64& rng, const SampleOptions& options) const;
+
+  // Atomic: written to a temporary file, fsynced, renamed into place.
+  Status save(const std::filesystem::path& path) const;
+  // not_found when missing; data_corrupt (with the reason) when truncated, damaged or not a
+  // model of this version.
+  static Result<CharModel> load(const std::filesystem::path& path);
+
+  int order() const { return order_; }
+  std::size_t ngram_count() const { return entry_count_; }
+  std::size_t memory_bytes() const;  // the table: also the size of the file, minus 64 bytes
+
+  CharModel(CharModel&&) noexcept;
+  CharModel& operator=(CharModel&&) noexcept;
+  CharModel(const CharModel&) = delete;
+  CharModel& operator=(const CharModel&) = delete;
+  ~CharModel();
+
+ private:
+  struct State;
+  CharModel(int order, std::vector<internal::Entry> slots, std::size_t entry_count);
+  State begin_state() const;
+  // log P(symbol | state), then moves the state past the symbol (1-based symbol: a=1 .. end=27).
+  double step(State& state, std::uint64_t symbol) const;
+  double peek(const State& state, std::uint64_t symbol) const;
+
+  int order_ = 0;
+  std::vector<internal::Entry> slots_;  // open addressing, power-of-two size, key 0 = empty
+  std::size_t entry_count_ = 0;
+  int shift_ = 64;        // slot = (key * golden) >> shift_
+  float begin_backoff_ = 0;
+};
+
+}  // namespace snai::charlm

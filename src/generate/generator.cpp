@@ -1,0 +1,69 @@
+#include "generate/generator.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <random>
+#include <unordered_set>
+
+#include "generate/strategies.hpp"
+
+namespace snai::generate {
+
+Generator::Generator(GeneratorParts parts) : parts_(std::move(parts)), strategies_(all_strategies()) {}
+
+Result<Generation> Generator::generate(const GenerateRequest& request, std::size_t candidates,
+                                       Deadline deadline) const {
+  if (auto valid = validate(request); !valid) return fail(valid.error());
+  Generation out;
+  auto expansion = parts_.expander.expand(request.description, {});
+  if (expansion) {
+    out.expansion = std::move(*expansion);
+  } else if (request.keywords.empty()) {
+    return fail(expansion.error());
+  } else {
+    out.notes.push_back(fmt::format("description not used: {}; names come from the keywords", expansion.error().message));
+  }
+  for (auto& note : out.expansion.notes) out.notes.push_back(note);
+
+  WordPool pool = WordPool::build(out.expansion, request.keywords, parts_.lexicon);
+  if (pool.empty())
+    return fail(ErrorCode::invalid_argument, "the description has no words a name can be made from", "description");
+  Constraints constraints(request);
+  std::uint64_t seed = request.seed ? *request.seed : std::random_device{}() * 0x9E3779B97F4A7C15ull + std::random_device{}();
+  StrategyInput input{.pool = pool, .lexicon = parts_.lexicon, .pronouncer = parts_.pronouncer,
+                      .constraints = constraints, .char_model = parts_.char_model, .seed = seed};
+
+  std::vector<const Strategy*> chosen;
+  for (const auto& s : strategies_)
+    if (request.styles.empty() || std::ranges::find(request.styles, s->style()) != request.styles.end())
+      chosen.push_back(s.get());
+  std::size_t per_style = std::max<std::size_t>(8, (candidates + chosen.size() - 1) / chosen.size());
+
+  std::unordered_set<std::string> seen;  // folded names already admitted
+  auto admit = [&](const Candidate& c) {
+    if (!constraints.admits(c.name)) return false;
+    std::string folded = fold_name(c.name);
+    if (seen.contains(folded)) return false;
+    if (parts_.brands && parts_.brands->contains(c.name)) return false;
+    if (parts_.blocked && parts_.blocked(c.name)) return false;
+    seen.insert(std::move(folded));
+    return true;
+  };
+  for (const Strategy* strategy : chosen) {
+    CandidateSink sink(per_style, deadline, admit);
+    strategy->propose(input, sink);
+    out.offered += sink.offers();
+    if (sink.candidates().empty() && (strategy->style() != Style::invented || parts_.char_model))
+      out.notes.push_back(fmt::format("no {} names fit ({})", to_string(strategy->style()), constraints.describe()));
+    if (strategy->style() == Style::invented && !parts_.char_model)
+      out.notes.push_back("invented names need the character model: run `snai data build`");
+    for (auto& c : sink.candidates()) out.candidates.push_back(std::move(c));
+    if (std::chrono::steady_clock::now() >= deadline) {
+      out.notes.push_back("time budget reached: some styles were cut short");
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace snai::generate

@@ -1,0 +1,35 @@
+#include "naming/knowledge.hpp"
+
+#include <chrono>
+
+#include "lexicon/lexicon_builder.hpp"
+#include "naming/artifacts.hpp"
+
+namespace snai::naming {
+
+Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
+  auto started = std::chrono::steady_clock::now();
+  auto lexicon = lexicon::Lexicon::open(artifact_path(config, lexicon::kLexiconArtifactName));
+  if (!lexicon) return fail(lexicon.error());
+  auto embeddings = semantic::Embeddings::load(artifact_path(config, kEmbeddingsArtifactName));
+  if (!embeddings) return fail(embeddings.error());
+  auto vocabulary = semantic::VectorIndex::load(artifact_path(config, kVocabularyIndexArtifactName));
+  if (!vocabulary) return fail(vocabulary.error());
+  vocabulary->set_ef_search(config.semantic.index_ef_search);
+  auto knowledge = std::make_unique<Knowledge>(std::move(*lexicon), std::move(*embeddings), std::move(*vocabulary));
+
+  // Optional parts: a data dir built before they existed still serves, with less.
+  if (auto brands = brands::BrandRegistry::load(artifact_path(config, kBrandsArtifactName)))
+    knowledge->brands = std::move(*brands);
+  else if (brands.error().code != ErrorCode::not_found)
+    return fail(brands.error());
+  if (auto model = charlm::CharModel::load(artifact_path(config, kCharModelArtifactName)))
+    knowledge->char_model = std::move(*model);
+  else if (model.error().code != ErrorCode::not_found)
+    return fail(model.error());
+
+  knowledge->load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return knowledge;
+}
+
+}  // namespace snai::naming

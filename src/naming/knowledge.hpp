@@ -1,0 +1,52 @@
+// The word knowledge naming runs on, opened from the artifacts `snai data build` wrote: the
+// lexicon (memory-mapped), the embeddings and the HNSW index over their vocabulary, the brand
+// registry and the character model; and the name screen built from the lexicon. Opening is timed, so start-up cost stays visible.
+//
+//   auto knowledge = snai::naming::load_knowledge(config);   // not_found → "run `snai data build`"
+//   Namer namer(**knowledge);
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "brands/brand_registry.hpp"
+#include "charlm/char_model.hpp"
+#include "core/config.hpp"
+#include "core/result.hpp"
+#include "lexicon/lexicon.hpp"
+#include "lexicon/pronunciation.hpp"
+#include "screening/name_screen.hpp"
+#include "semantic/concept_expander.hpp"
+#include "semantic/embeddings.hpp"
+#include "semantic/vector_index.hpp"
+
+namespace snai::naming {
+
+// Not movable: the pronouncer and the expander point at the lexicon and embeddings.
+struct Knowledge {
+  Knowledge(lexicon::Lexicon lexicon, semantic::Embeddings embeddings, semantic::VectorIndex vocabulary)
+      : lexicon(std::move(lexicon)),
+        embeddings(std::move(embeddings)),
+        vocabulary(std::move(vocabulary)),
+        pronouncer(this->lexicon),
+        expander(this->lexicon, this->embeddings, &this->vocabulary),
+        screen(screening::NameScreen::build(this->lexicon)) {}
+  Knowledge(const Knowledge&) = delete;
+  Knowledge& operator=(const Knowledge&) = delete;
+
+  lexicon::Lexicon lexicon;
+  semantic::Embeddings embeddings;
+  semantic::VectorIndex vocabulary;
+  lexicon::Pronouncer pronouncer;
+  semantic::ConceptExpander expander;
+  screening::NameScreen screen;                    // offensive words and unfortunate splits
+  std::optional<brands::BrandRegistry> brands;     // absent: no brand filter (artifact missing)
+  std::optional<charlm::CharModel> char_model;     // absent: no invented names
+  double load_ms = 0;
+};
+
+// The lexicon, embeddings and index are required (not_found / data_corrupt errors say to run
+// `snai data build`); the brands and the character model are loaded when present.
+Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config);
+
+}  // namespace snai::naming

@@ -1,0 +1,44 @@
+#include "naming/namer.hpp"
+
+#include <fmt/format.h>
+
+namespace snai::naming {
+
+Namer::Namer(const Knowledge& knowledge, NamerOptions options)
+    : knowledge_(knowledge),
+      options_(options),
+      generator_({.lexicon = knowledge.lexicon,
+                  .pronouncer = knowledge.pronouncer,
+                  .expander = knowledge.expander,
+                  .brands = knowledge.brands ? &*knowledge.brands : nullptr,
+                  .char_model = knowledge.char_model ? &*knowledge.char_model : nullptr,
+                  .blocked = [&screen = knowledge.screen](std::string_view name) { return screen.blocked(name); }}),
+      scorer_(knowledge.char_model ? &*knowledge.char_model : nullptr, &knowledge.lexicon) {}
+
+Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) const {
+  auto started = std::chrono::steady_clock::now();
+  std::size_t wanted = std::max(options_.min_candidates, std::size_t(request.count) * 4);
+  auto generation = generator_.generate(request, wanted, started + options_.budget);
+  if (!generation) return fail(generation.error());
+
+  NamingResult out;
+  out.notes = std::move(generation->notes);
+  std::vector<ScoredName> scored;
+  scored.reserve(generation->candidates.size());
+  for (auto& c : generation->candidates) {
+    auto s = scorer_.score({.name = c.name, .relevance = c.relevance});
+    scored.push_back({std::move(c), std::move(s)});
+  }
+  out.candidates = scored.size();
+  out.names = rank_names(std::move(scored), {.count = std::size_t(request.count),
+                                             .allow_shared_roots = request.allow_shared_roots ||
+                                                                   !request.contains.empty()});
+  if (out.names.empty())
+    out.notes.push_back(fmt::format("no name fits: {}", generate::Constraints(request).describe()));
+  else if (out.names.size() < std::size_t(request.count))
+    out.notes.push_back(fmt::format("{} of {} names: the filters left no more", out.names.size(), request.count));
+  out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+}  // namespace snai::naming

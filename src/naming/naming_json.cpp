@@ -1,0 +1,29 @@
+#include "naming/naming_json.hpp"
+
+#include <cmath>
+
+namespace snai::naming {
+
+namespace {
+double round_to(double value, double step) { return std::round(value / step) * step; }
+}  // namespace
+
+nlohmann::json explanation_json(const score::NameScore& score) {
+  auto reasons = nlohmann::json::array();
+  for (const auto& r : score.reasons)
+    reasons.push_back({{"feature", r.feature}, {"effect", round_to(r.effect, 0.01)}, {"text", r.text}});
+  return {{"model", score.model}, {"reasons", std::move(reasons)}};
+}
+
+nlohmann::json to_json(const NamingResult& result) {
+  auto names = nlohmann::json::array();
+  for (const auto& n : result.names)
+    names.push_back({{"name", n.candidate.name},
+                     {"style", generate::to_string(n.candidate.style)},
+                     {"score", round_to(n.score.score, 0.1)},
+                     {"explanation", explanation_json(n.score)},
+                     {"parts", n.candidate.parts}});
+  return {{"names", std::move(names)}, {"took_ms", round_to(result.took_ms, 0.01)}, {"notes", result.notes}};
+}
+
+}  // namespace snai::naming

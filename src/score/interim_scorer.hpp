@@ -1,0 +1,41 @@
+// The interim quality score: a small hand-weighted logistic model over cheap features
+// (length, words, syllables, letter patterns, pronounceability from the character model,
+// relevance to the description, real word or not) until the trained model of issue #5 lands.
+// It already gives the same shape of answer: 0–100 and the reasons, strongest first.
+//
+//   InterimScorer scorer(&char_model, &lexicon);
+//   NameScore s = scorer.score({.name = "Notely", .relevance = 0.8});   // 78, "easy to say", ...
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "lexicon/lexicon.hpp"
+#include "score/name_score.hpp"
+
+namespace snai::charlm {
+class CharModel;
+}
+
+namespace snai::score {
+
+struct ScoreInput {
+  std::string_view name;
+  std::optional<double> relevance;  // 0..1 when the name was made for a description
+};
+
+class InterimScorer {
+ public:
+  // Both may be null: pronounceability then comes from letter patterns alone, and real words
+  // are not recognised.
+  InterimScorer(const charlm::CharModel* char_model, const lexicon::Lexicon* lexicon)
+      : char_model_(char_model), lexicon_(lexicon) {}
+
+  NameScore score(const ScoreInput& input) const;
+
+ private:
+  const charlm::CharModel* char_model_;
+  const lexicon::Lexicon* lexicon_;
+};
+
+}  // namespace snai::score
