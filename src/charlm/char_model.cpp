@@ -113,9 +113,29 @@ double CharModel::step(State& state, std::uint64_t symbol) const {
   }
 }
 
-double CharModel::peek(const State& state, std::uint64_t symbol) const {
-  State copy = state;
-  return step(copy, symbol);
+// Level by level, the probes of all symbols still open are independent: their cache lines are
+// requested together before any is read, so the misses overlap instead of queueing.
+void CharModel::log_distribution(const State& state, std::array<double, kSymbolCount>& out) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::uint32_t open = (std::uint32_t{1} << kSymbolCount) - 1;
+  for (int k = state.length; open != 0 && k >= 0; --k) {
+    const std::uint64_t context = (state.history & key_mask(k)) << kSymbolBits;
+    for (std::uint32_t bits = open; bits != 0; bits &= bits - 1)
+      __builtin_prefetch(&slots_[internal::slot_hash(context | (std::countr_zero(bits) + 1)) >> shift_]);
+    for (std::uint32_t bits = open; bits != 0; bits &= bits - 1) {
+      const int s = std::countr_zero(bits);
+      const std::uint64_t key = context | static_cast<std::uint64_t>(s + 1);
+      for (std::size_t i = internal::slot_hash(key) >> shift_;; i = (i + 1) & mask) {
+        const Entry& e = slots_[i];
+        if (e.key == key) {
+          out[s] = static_cast<double>(e.log_prob) + state.backoff;
+          open &= ~(std::uint32_t{1} << s);
+          break;
+        }
+        if (e.key == 0) break;
+      }
+    }
+  }
 }
 
 double CharModel::log_prob(std::string_view word) const {
@@ -152,7 +172,8 @@ std::array<double, CharModel::kSymbolCount> CharModel::next_probabilities(std::s
     if (symbol == 0) return out;
     step(state, symbol);
   }
-  for (std::size_t s = 0; s < kSymbolCount; ++s) out[s] = std::exp(peek(state, s + 1));
+  log_distribution(state, out);
+  for (double& p : out) p = std::exp(p);
   return out;
 }
 
@@ -169,14 +190,16 @@ std::string CharModel::sample(std::mt19937_64& rng, const SampleOptions& options
   }
   const double inverse_temperature = 1.0 / (options.temperature >= 0.05 ? options.temperature : 0.05);  // NaN too
   std::array<double, kSymbolCount> weights{};
+  std::array<double, kSymbolCount> log_p{};
   std::string word;
   for (int attempt = 0; attempt < options.max_attempts; ++attempt) {
     word = prefix;
     State state = start;
     while (true) {
       double total = 0;
+      log_distribution(state, log_p);
       for (std::size_t s = 0; s < kSymbolCount; ++s) {
-        weights[s] = std::exp(peek(state, s + 1) * inverse_temperature);
+        weights[s] = std::exp(log_p[s] * inverse_temperature);
         total += weights[s];
       }
       // Too short: the end marker is not an option. At max_length the word must end here, so

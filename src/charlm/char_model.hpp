@@ -100,7 +100,8 @@ class CharModel {
   State begin_state() const;
   // log P(symbol | state), then moves the state past the symbol (1-based symbol: a=1 .. end=27).
   double step(State& state, std::uint64_t symbol) const;
-  double peek(const State& state, std::uint64_t symbol) const;
+  // log P(symbol | state) of every symbol, a..z then end.
+  void log_distribution(const State& state, std::array<double, kSymbolCount>& out) const;
 
   int order_ = 0;
   std::vector<internal::Entry> slots_;  // open addressing, power-of-two size, key 0 = empty

@@ -48,6 +48,8 @@ void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // score, conflicts
 void add_generate_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_eval_command(CLI::App& app, CommonOptions& options, int& exit_code);     // eval generator
+void add_conflicts_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_import_brands_command(CLI::App& import, CommonOptions& options, int& exit_code);  // import brands
 void add_check_command(CLI::App& app, CommonOptions& options, int& exit_code);    // domain availability
 void add_import_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_zone_import_command(CLI::App& import, CommonOptions& options, int& exit_code);  // `import zone`

@@ -8,13 +8,17 @@
 #include <nlohmann/json.hpp>
 
 #include "brands/brand_import.hpp"
-#include "cli/artifacts.hpp"
+#include "naming/artifacts.hpp"
 #include "cli/command.hpp"
 #include "conflicts/conflict_index.hpp"
 #include "conflicts/conflict_json.hpp"
 #include "lexicon/lexicon_builder.hpp"
 
 namespace snai::cli {
+
+using naming::artifact_path;
+using naming::kBrandsArtifactName;
+using naming::kEmbeddingsArtifactName;
 namespace {
 
 struct ConflictsOptions {

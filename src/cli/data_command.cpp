@@ -8,7 +8,7 @@
 #include "brands/brand_registry.hpp"
 #include "charlm/char_model.hpp"
 #include "charlm/training_words.hpp"
-#include "cli/artifacts.hpp"
+#include "naming/artifacts.hpp"
 #include "cli/command.hpp"
 #include "core/data_pipeline.hpp"
 #include "lexicon/lexicon.hpp"
@@ -17,6 +17,14 @@
 #include "semantic/embeddings.hpp"
 
 namespace snai::cli {
+
+using naming::artifacts_dir;
+using naming::kBrandsArtifactName;
+using naming::kCharModelArtifactName;
+using naming::kCorpusArtifactName;
+using naming::kEmbeddingsArtifactName;
+using naming::kSimpleIconsJson;
+using naming::kVocabularyIndexArtifactName;
 namespace {
 
 Stage lexicon_stage() {
@@ -140,10 +148,6 @@ DataPipeline data_pipeline(const Config& config) {
 }
 
 }  // namespace
-
-std::filesystem::path artifacts_dir(const Config& config) {
-  return std::filesystem::path(config.storage.data_dir) / "data";
-}
 
 void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   auto* data = app.add_subcommand("data", "Build and inspect data artifacts");

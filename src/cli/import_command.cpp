@@ -7,11 +7,8 @@ namespace snai::cli {
 void add_import_command(CLI::App& app, CommonOptions& options, int& exit_code) {
   auto* import = app.add_subcommand("import", "Import data files (brands, companies, zone)");
   import->require_subcommand(1);
-  static std::string brands_file, companies_file;
-  auto& brands = add_pending_command(*import, "brands",
-                                     "Import a brand list (TSV/CSV with a `name` column, or simple-icons JSON)",
-                                     "issue #6 (conflicts with existing brands)", options, exit_code);
-  brands.add_option("file", brands_file, "The file to import")->required();
+  static std::string companies_file;
+  add_import_brands_command(*import, options, exit_code);
   auto& companies = add_pending_command(*import, "companies",
                                         "Import real companies (TSV/CSV: name, optional year, industry, description)",
                                         "issue #4 (evaluation against real companies)", options, exit_code);

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   add_serve_command(app, options, exit_code);
   add_generate_command(app, options, exit_code);
   add_check_command(app, options, exit_code);
+  add_conflicts_command(app, options, exit_code);
   add_naming_commands(app, options, exit_code);
   add_eval_command(app, options, exit_code);
   add_data_command(app, options, exit_code);

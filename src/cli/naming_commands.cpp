@@ -1,5 +1,5 @@
-// score, conflicts: their options are fixed by DESIGN.md §2 so scripts can
-// rely on them; each runs once its engine lands.
+// score: its options are fixed by DESIGN.md §2 so scripts can rely on them; it runs once the
+// quality model lands.
 #include "cli/command.hpp"
 
 namespace snai::cli {
@@ -17,10 +17,6 @@ void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code) 
                                     "issue #5 (name quality model)", options, exit_code);
   score.add_option("names", names_options.names, "Names to score; one per line on stdin when none are given");
   score.add_option("--description", names_options.description, "The company description, for relevance");
-
-  auto& conflicts = add_pending_command(app, "conflicts", "List existing brands the names resemble",
-                                        "issue #6 (conflicts with existing brands)", options, exit_code);
-  conflicts.add_option("names", names_options.names, "Names to compare")->required();
 }
 
 }  // namespace snai::cli

@@ -3,7 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/artifacts.hpp"
+#include "naming/artifacts.hpp"
 #include "cli/command.hpp"
 #include "core/utf8.hpp"
 #include "lexicon/lexicon.hpp"
@@ -11,6 +11,8 @@
 #include "lexicon/pronunciation.hpp"
 
 namespace snai::cli {
+
+using naming::artifact_path;
 namespace {
 
 using nlohmann::json;

@@ -70,14 +70,15 @@ void AffixStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
     std::string name;
     const PoolWord* root;
     std::string affix;  // "-ly" or "get-"
+    std::string word;   // lower-case, to check it is not already an English word
   };
   std::vector<Option> options;
   std::vector<double> weights;
   for (const PoolWord* r : roots) {
     for (const Suffix& s : kSuffixes) {
       std::string word = attach_suffix(r->word, s);
-      if (word.empty() || is_existing_word(in.lexicon, word)) continue;  // "notable" is a word, not a brand
-      options.push_back({capitalize(word), r, "-" + std::string(s.text)});
+      if (word.empty()) continue;
+      options.push_back({capitalize(word), r, "-" + std::string(s.text), word});
       weights.push_back(r->weight);
     }
     for (const Prefix& p : kPrefixes) {
@@ -88,16 +89,18 @@ void AffixStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
         if (senses.empty() || in.lexicon.synset(senses.front()).pos != lexicon::Pos::verb) continue;
       }
       std::string word = std::string(p.text) + r->word;
-      if (has_triple_letter(word) || is_existing_word(in.lexicon, word)) continue;
+      if (has_triple_letter(word)) continue;
       // re- and un- make one word (Rechart); the verb-like get/try/go/my keep their capital (GetScribe).
       bool fused = p.text == "re" || p.text == "un";
       options.push_back({fused ? capitalize(word) : capitalize(p.text) + capitalize(r->word), r,
-                         std::string(p.text) + "-"});
+                         std::string(p.text) + "-", word});
       weights.push_back(r->weight * 0.8);
     }
   }
   for (std::size_t i : jittered_order(weights, rng)) {
     Option& o = options[i];
+    // Checked only for the options reached (lexicon lookups are the costly part): "notable" is a word, not a brand.
+    if (is_existing_word(in.lexicon, o.word)) continue;
     std::vector<std::string> parts = o.affix.ends_with('-') ? std::vector<std::string>{o.affix, o.root->word}
                                                             : std::vector<std::string>{o.root->word, o.affix};
     if (!sink.offer({.name = std::move(o.name), .style = style(), .parts = std::move(parts), .roots = {o.root->word},

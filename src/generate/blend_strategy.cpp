@@ -52,13 +52,14 @@ void BlendStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
     for (const PoolWord* b : words) {
       if (a == b || b->word.size() < 4 || a->word.substr(0, 3) == b->word.substr(0, 3)) continue;
       Blend blend = best_blend(a->word, b->word);
-      if (blend.text.empty() || is_existing_word(in.lexicon, blend.text)) continue;
+      if (blend.text.empty()) continue;
       weights.push_back(blend.quality * (a->weight + b->weight) / 2);
       options.push_back({std::move(blend), a, b});
     }
   }
   for (std::size_t i : jittered_order(weights, rng)) {
     const Option& o = options[i];
+    if (is_existing_word(in.lexicon, o.blend.text)) continue;  // "noting" is a word, not a blend
     if (!sink.offer({.name = capitalize(o.blend.text), .style = style(), .parts = {o.a->word, o.b->word},
                      .roots = {o.a->word, o.b->word}, .relevance = (o.a->weight + o.b->weight) / 2}))
       return;

@@ -15,6 +15,7 @@ struct Candidate {
   std::vector<std::string> parts;  // what it is made of, in order: {"note", "scribe"}, {"note", "-ly"}, {"lumin(light)"}
   std::vector<std::string> roots;  // the description-derived words it rests on (for diversity): {"note", "scribe"}
   double relevance = 0;            // 0..1: how strongly its roots come from the description
+  std::string sounds_like;         // a respelling's source word, said the same way ("Lyft" → "lift"); else 
 };
 
 }  // namespace snai::generate

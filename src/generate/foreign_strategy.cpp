@@ -43,6 +43,7 @@ void ForeignStrategy::propose(const StrategyInput& in, CandidateSink& sink) cons
     std::string name;
     std::vector<std::string> parts, roots;
     double relevance;
+    bool coined = false;  // made here (root + ending): must not be an English word already
   };
   std::vector<Option> options;
   std::vector<double> weights;
@@ -61,8 +62,9 @@ void ForeignStrategy::propose(const StrategyInput& in, CandidateSink& sink) cons
       }
       for (std::string_view ending : endings) {
         std::string word = with_ending(form, ending);
-        if (word.size() < 4 || word.size() > 10 || is_existing_word(in.lexicon, word)) continue;
-        options.push_back({capitalize(word), {describe(f, form), "-" + std::string(ending)}, {f.word->word}, f.word->weight});
+        if (word.size() < 4 || word.size() > 10) continue;
+        options.push_back({capitalize(word), {describe(f, form), "-" + std::string(ending)}, {f.word->word}, f.word->weight,
+                           true});
         weights.push_back(f.word->weight);
       }
     }
@@ -86,6 +88,7 @@ void ForeignStrategy::propose(const StrategyInput& in, CandidateSink& sink) cons
   for (std::size_t i : jittered_order(weights, rng)) {
     Option& o = options[i];
     if (!offered.insert(o.name).second) continue;
+    if (o.coined && is_existing_word(in.lexicon, fold_name(o.name))) continue;
     if (!sink.offer({.name = std::move(o.name), .style = style(), .parts = std::move(o.parts),
                      .roots = std::move(o.roots), .relevance = o.relevance}))
       return;

@@ -49,20 +49,35 @@ Result<Generation> Generator::generate(const GenerateRequest& request, std::size
     seen.insert(std::move(folded));
     return true;
   };
-  for (const Strategy* strategy : chosen) {
-    CandidateSink sink(per_style, deadline, admit);
+  // First round: an equal share per style. Second round: the styles that filled their share
+  // make up for those that ran out of ideas, so the request still gets `candidates` names.
+  std::vector<const Strategy*> productive;
+  auto run = [&](const Strategy* strategy, std::size_t target) {
+    CandidateSink sink(target, deadline, admit);
     strategy->propose(input, sink);
     out.offered += sink.offers();
-    if (sink.candidates().empty() && (strategy->style() != Style::invented || parts_.char_model))
+    std::size_t got = sink.candidates().size();
+    for (auto& c : sink.candidates()) out.candidates.push_back(std::move(c));
+    return got;
+  };
+  for (const Strategy* strategy : chosen) {
+    std::size_t got = run(strategy, per_style);
+    if (got >= per_style) productive.push_back(strategy);
+    if (got == 0 && (strategy->style() != Style::invented || parts_.char_model))
       out.notes.push_back(fmt::format("no {} names fit ({})", to_string(strategy->style()), constraints.describe()));
     if (strategy->style() == Style::invented && !parts_.char_model)
       out.notes.push_back("invented names need the character model: run `snai data build`");
-    for (auto& c : sink.candidates()) out.candidates.push_back(std::move(c));
-    if (std::chrono::steady_clock::now() >= deadline) {
-      out.notes.push_back("time budget reached: some styles were cut short");
-      break;
+    if (std::chrono::steady_clock::now() >= deadline) break;
+  }
+  if (out.candidates.size() < candidates && !productive.empty()) {
+    std::size_t extra = (candidates - out.candidates.size() + productive.size() - 1) / productive.size();
+    // The strategy proposes its first names again (refused as repeats, and not counted), then new ones.
+    for (const Strategy* strategy : productive) {
+      if (std::chrono::steady_clock::now() >= deadline || out.candidates.size() >= candidates) break;
+      run(strategy, std::min(extra, candidates - out.candidates.size()));
     }
   }
+  if (std::chrono::steady_clock::now() >= deadline) out.notes.push_back("time budget reached: some styles were cut short");
   return out;
 }
 

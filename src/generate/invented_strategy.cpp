@@ -30,7 +30,7 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
   };
   std::vector<Seed> seeds;
   if (!in.constraints.starts_with().empty()) seeds.push_back({in.constraints.starts_with(), nullptr});
-  for (const PoolWord* w : in.pool.top(20, std::nullopt, 12)) {
+  for (const PoolWord* w : in.pool.top(10, std::nullopt, 12)) {  // the strongest concepts only: seeds must hint at meaning
     std::string s = seed_of(w->word);
     if (s.size() < 2 || std::ranges::any_of(seeds, [&](const Seed& x) { return x.text == s; })) continue;
     seeds.push_back({std::move(s), w});
@@ -45,7 +45,7 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
       std::size_t low = std::max(min_length, seed.text.size() + 2);
       if (low > max_length) continue;
       std::string word = in.char_model->sample(
-          rng, {.prefix = seed.text, .min_length = low, .max_length = max_length, .temperature = 0.85, .max_attempts = 8});
+          rng, {.prefix = seed.text, .min_length = low, .max_length = max_length, .temperature = 1.0, .max_attempts = 3});
       if (word.empty() || is_existing_word(in.lexicon, word) || has_triple_letter(word)) continue;
       std::vector<std::string> parts{seed.text + "-"};
       std::vector<std::string> roots;
@@ -53,7 +53,7 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
         parts.push_back(seed.word->word);
         roots.push_back(seed.word->word);
       }
-      double relevance = seed.word ? seed.word->weight * 0.7 : 0.5;
+      double relevance = seed.word ? seed.word->weight * 0.6 : 0.5;  // a hint of the word, not the word
       if (!sink.offer({.name = capitalize(word), .style = style(), .parts = std::move(parts), .roots = std::move(roots),
                        .relevance = relevance}))
         return;

@@ -109,7 +109,7 @@ void RespellingStrategy::propose(const StrategyInput& in, CandidateSink& sink) c
     if (w->word.size() < 4) continue;
     for (const Rule& rule : kRules) {
       std::string spelling = rule.apply(w->word);
-      if (spelling.empty() || spelling == w->word || is_existing_word(in.lexicon, spelling)) continue;
+      if (spelling.empty() || spelling == w->word) continue;
       options.push_back({std::move(spelling), w, rule.name});
       weights.push_back(w->weight);
     }
@@ -117,10 +117,11 @@ void RespellingStrategy::propose(const StrategyInput& in, CandidateSink& sink) c
   for (std::size_t i : jittered_order(weights, rng)) {
     const Option& o = options[i];
     if (sink.done()) return;
+    if (is_existing_word(in.lexicon, o.spelling)) continue;
     // Pronouncing is the costly step (espeak-ng for the new spelling), so it runs only for options reached.
     if (!sounds_alike(sound(in.pronouncer, o.word->word), sound(in.pronouncer, o.spelling))) continue;
     if (!sink.offer({.name = capitalize(o.spelling), .style = style(), .parts = {o.word->word, std::string(o.rule)},
-                     .roots = {o.word->word}, .relevance = o.word->weight}))
+                     .roots = {o.word->word}, .relevance = o.word->weight, .sounds_like = o.word->word}))
       return;
   }
 }

@@ -30,7 +30,7 @@ void RhymeStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
   auto words = in.pool.top(16, std::nullopt, 8);
   for (const PoolWord* w : words) {
     int taken = 0;
-    for (const auto& r : in.pronouncer.rhymes(w->word, 40)) {
+    for (const auto& r : in.pronouncer.rhymes(w->word, 24)) {
       if (taken == 6) break;
       if (!good_partner(in.lexicon, r) || r.substr(0, 3) == w->word.substr(0, 3)) continue;
       ++taken;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "brands/brand_import.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "naming/artifacts.hpp"
 
@@ -19,7 +20,8 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
   auto knowledge = std::make_unique<Knowledge>(std::move(*lexicon), std::move(*embeddings), std::move(*vocabulary));
 
   // Optional parts: a data dir built before they existed still serves, with less.
-  if (auto brands = brands::BrandRegistry::load(artifact_path(config, kBrandsArtifactName)))
+  if (auto brands = brands::load_brands_with_user(artifact_path(config, kBrandsArtifactName),
+                                                  artifact_path(config, brands::kUserBrandsArtifactName)))
     knowledge->brands = std::move(*brands);
   else if (brands.error().code != ErrorCode::not_found)
     return fail(brands.error());

@@ -26,7 +26,7 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
   std::vector<ScoredName> scored;
   scored.reserve(generation->candidates.size());
   for (auto& c : generation->candidates) {
-    auto s = scorer_.score({.name = c.name, .relevance = c.relevance});
+    auto s = scorer_.score({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like});
     scored.push_back({std::move(c), std::move(s)});
   }
   out.candidates = scored.size();

@@ -55,6 +55,8 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 
 namespace {
 
+constexpr std::size_t kTopStyleCap = 3;  // names of one style among the top 10, in the first pass
+
 // Two roots are one when one is the start of the other (doc/doctor) or they share their first
 // four letters (doctoral/doctors).
 bool same_root(std::string_view a, std::string_view b) {
@@ -124,19 +126,23 @@ std::vector<ScoredName> rank_names(std::vector<ScoredName> scored, const RankOpt
     return missing;
   };
   // Passes from strict to lenient; each takes the best remaining candidate its rules allow.
-  for (int pass = 0; pass < 3 && out.size() < count; ++pass) {
+  //   pass 0: style cap, slots kept for unseen styles, distinct roots in the top 10, root cap after
+  //   pass 1: no style cap        pass 2: no root cap after the top 10
+  //   pass 3: no kept slots       pass 4: anything (distinct top-10 roots only while possible)
+  for (int pass = 0; pass < 5 && out.size() < count; ++pass) {
     for (std::size_t i = 0; i < pool.size() && out.size() < count; ++i) {
       if (used[i]) continue;
       const auto& c = pool[i].candidate;
       bool style_missing = taken[c.style] == 0;
-      if (pass == 0) {
-        if (!style_missing && count - out.size() <= missing_styles()) continue;  // keep slots for unseen styles
-        if (taken[c.style] >= style_cap) continue;
-      }
-      if (pass <= 1 && !options.allow_shared_roots) {
-        std::size_t limit = out.size() < options.distinct_root_ranks ? 1 : root_cap;
-        bool crowded = std::ranges::any_of(folded_roots[i], [&](const std::string& r) { return roots.uses(r) >= limit; });
-        if (crowded) continue;
+      if (pass == 0 && taken[c.style] >= (out.size() < options.distinct_root_ranks ? kTopStyleCap : style_cap)) continue;
+      if (pass <= 2 && !style_missing && count - out.size() <= missing_styles()) continue;  // keep slots for unseen styles
+      if (pass <= 3 && !options.allow_shared_roots) {
+        bool top = out.size() < options.distinct_root_ranks;
+        if (top || pass <= 1) {
+          std::size_t limit = top ? 1 : root_cap;
+          bool crowded = std::ranges::any_of(folded_roots[i], [&](const std::string& r) { return roots.uses(r) >= limit; });
+          if (crowded) continue;
+        }
       }
       used[i] = true;
       ++taken[c.style];

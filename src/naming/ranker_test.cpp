@@ -63,7 +63,9 @@ TEST(RankNames, TopTenDoNotShareRootsUnlessAsked) {
   EXPECT_EQ(out[0].candidate.roots[0], "doctor");  // the best still leads
 
   auto shared = rank_names(in, {.count = 20, .allow_shared_roots = true, .max_style_share = 1.0});
-  for (std::size_t i = 0; i < 10; ++i) EXPECT_EQ(shared[i].candidate.roots[0], "doctor");
+  int shared_in_top10 = 0;
+  for (std::size_t i = 0; i < 10; ++i) shared_in_top10 += shared[i].candidate.roots[0] == "doctor";
+  EXPECT_GE(shared_in_top10, 3) << "asked: the best names may share their root";
 }
 
 TEST(RankNames, EveryStyleWithCandidatesIsRepresentedInALongEnoughList) {

@@ -54,21 +54,21 @@ NameScore InterimScorer::score(const ScoreInput& input) const {
   auto add = [&](std::string_view feature, double effect, std::string text) {
     if (effect != 0) out.reasons.push_back({std::string(feature), effect, std::move(text)});
   };
-  double bias = 0.2;
+  double bias = -0.8;
   int n = static_cast<int>(s.letters.size());
   if (n == 0) {
     add("letters", -6, "no letters");
   } else if (n <= 3) {
-    add("length", -0.6, fmt::format("{} letters: very short, hard to own", n));
+    add("length", -0.8, fmt::format("{} letters: very short, hard to own", n));
   } else if (n <= 8) {
-    add("length", 0.9, fmt::format("{} letters: short", n));
+    add("length", 0.6, fmt::format("{} letters: short", n));
   } else if (n <= 11) {
     add("length", 0.1, fmt::format("{} letters", n));
   } else {
     add("length", -0.35 * (n - 11), fmt::format("{} letters: long", n));
   }
   if (s.words >= 3) add("words", -0.8 * (s.words - 2), fmt::format("{} words: a mouthful", s.words));
-  if (s.syllables >= 2 && s.syllables <= 3 && s.words == 1) add("syllables", 0.4, fmt::format("{} syllables", s.syllables));
+  if (s.syllables >= 2 && s.syllables <= 3 && s.words == 1) add("syllables", 0.3, fmt::format("{} syllables", s.syllables));
   if (s.syllables >= 5) add("syllables", -0.4 * (s.syllables - 4), fmt::format("{} syllables: long to say", s.syllables));
   if (s.digits > 0) add("digits", -1.2, "has digits: hard to say and spell");
   if (s.hyphens > 0) add("hyphens", -0.8 * s.hyphens, "has hyphens: easy to mistype");
@@ -76,13 +76,17 @@ NameScore InterimScorer::score(const ScoreInput& input) const {
   if (s.consonant_run >= 4) add("clusters", -0.6 * (s.consonant_run - 3), "hard consonant cluster");
 
   if (char_model_ && n > 0) {
-    // Per-letter log-probability under the character model: English words sit around -2.0,
-    // keyboard mash below -3.5.
+    // Natural-log probability per symbol under the character model: held-out English words
+    // average about -1.6 (perplexity 5), awkward spellings sit near -2.2, keyboard mash below -3.5.
     double lp = 0;
     int scored = 0;
     std::size_t start = 0;
     std::string lower;
-    for (char c : input.name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    // A respelling is said like its source word (Lyft like lift): judge that, and note the spelling.
+    std::string_view spoken = input.sounds_like.empty() ? input.name : input.sounds_like;
+    for (char c : spoken) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (!input.sounds_like.empty())
+      add("spelling", -0.3, fmt::format("said like \"{}\", spelt differently", input.sounds_like));
     while (start < lower.size()) {
       std::size_t end = lower.find(' ', start);
       if (end == std::string::npos) end = lower.size();
@@ -96,19 +100,19 @@ NameScore InterimScorer::score(const ScoreInput& input) const {
       start = end + 1;
     }
     double per_char = scored > 0 ? lp / scored : -5;
-    double effect = std::clamp((per_char + 2.6) * 2.0, -3.0, 1.2);
-    add("pronounceable", effect, effect >= 0.4 ? "easy to say" : effect >= -0.4 ? "sayable" : "hard to say");
+    double effect = std::clamp((per_char + 2.2) * 1.5, -3.0, 0.9);
+    add("pronounceable", effect, effect >= 0.45 ? "easy to say" : effect >= -0.45 ? "sayable" : "hard to say");
   }
   if (input.relevance) {
     double r = std::clamp(*input.relevance, 0.0, 1.0);
-    add("relevance", (r - 0.35) * 1.6, r >= 0.6 ? "close to the description" : r >= 0.35 ? "related to the description"
+    add("relevance", (r - 0.4) * 2.5, r >= 0.6 ? "close to the description" : r >= 0.4 ? "related to the description"
                                                                                     : "loosely related");
   }
   if (lexicon_ && s.words == 1 && n > 0 && lexicon_->is_word(s.letters)) {
     auto info = lexicon_->lookup(s.letters);
     bool common = info && info->common;
     // Memorable, but generic: hard to own as a brand and the .com is long gone.
-    add("real word", common ? -0.5 : -0.2,
+    add("real word", common ? -0.6 : -0.3,
         common ? "a common word: hard to own, the .com is likely taken" : "a real word: the .com is likely taken");
   }
 

@@ -22,6 +22,7 @@ namespace snai::score {
 struct ScoreInput {
   std::string_view name;
   std::optional<double> relevance;  // 0..1 when the name was made for a description
+  std::string_view sounds_like;     // a respelling's source word: say-ability is judged on it
 };
 
 class InterimScorer {
