@@ -56,6 +56,9 @@ Result<generate::GenerateRequest> parse_generate_request(const Request& http) {
   auto shared = body->boolean("shared_roots");
   if (!shared) return fail(shared.error());
   r.allow_shared_roots = shared->value_or(false);
+  auto similar = body->boolean("allow_similar_brands");
+  if (!similar) return fail(similar.error());
+  r.allow_similar_brands = similar->value_or(false);
 
   if (auto unknown = body->reject_unknown(); !unknown) return fail(unknown.error());
   if (auto valid = generate::validate(r); !valid) return fail(valid.error());

@@ -1,6 +1,6 @@
 // POST /v1/generate: a description in, ranked names out (DESIGN.md §2):
 //   {"description","keywords"?,"styles"?,"count"?,"min_length"?,"max_length"?,"contains"?,
-//    "starts_with"?,"ends_with"?,"exclude"?,"seed"?,"shared_roots"?}
+//    "starts_with"?,"ends_with"?,"exclude"?,"seed"?,"shared_roots"?,"allow_similar_brands"?}
 //   → 200 {"names":[{"name","style","score","explanation","parts"}],"took_ms","notes"}
 // Unknown fields, wrong types and out-of-range values are 400 naming the field; without the
 // naming data (`snai data build` not run) the route answers 503.

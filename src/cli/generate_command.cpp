@@ -15,7 +15,7 @@ struct GenerateOptions {
   std::string description, keywords, styles, contains, starts_with, ends_with, exclude;
   int count = 20, min_length = 0, max_length = 0;
   std::uint64_t seed = 0;
-  bool seeded = false, shared_roots = false;
+  bool seeded = false, shared_roots = false, similar_brands = false;
 } generate_options;
 
 std::vector<std::string> split_list(std::string_view text) {
@@ -43,7 +43,8 @@ Result<generate::GenerateRequest> to_request(const GenerateOptions& g) {
                                     .starts_with = g.starts_with,
                                     .ends_with = g.ends_with,
                                     .exclude = split_list(g.exclude),
-                                    .allow_shared_roots = g.shared_roots};
+                                    .allow_shared_roots = g.shared_roots,
+                                    .allow_similar_brands = g.similar_brands};
   for (const auto& name : split_list(g.styles)) {
     auto style = generate::parse_style(name);
     if (!style)
@@ -93,6 +94,8 @@ void add_generate_command(CLI::App& app, CommonOptions& options, int& exit_code)
   command->add_option("--seed", g.seed, "Same input and seed give the same names")
       ->each([](const std::string&) { generate_options.seeded = true; });
   command->add_flag("--shared-roots", g.shared_roots, "Let the top 10 names share a root word");
+  command->add_flag("--allow-similar-brands", g.similar_brands,
+                    "Keep names at high risk of confusion with an existing brand (left out by default)");
   command->callback([&] {
     auto config = config_or_report("generate", options, exit_code);
     if (!config) return;

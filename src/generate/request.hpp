@@ -29,6 +29,7 @@ struct GenerateRequest {
   std::vector<std::string> exclude;   // no name may contain these (case-insensitive)
   std::optional<std::uint64_t> seed;  // same request + seed → same names; none: varied
   bool allow_shared_roots = false;    // let the top 10 share a root (diversity off)
+  bool allow_similar_brands = false;  // keep names at high risk of confusion with an existing brand
 
   static constexpr int kMaxCount = 1000;
   static constexpr int kMaxLength = 64;

@@ -25,6 +25,11 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
     knowledge->brands = std::move(*brands);
   else if (brands.error().code != ErrorCode::not_found)
     return fail(brands.error());
+  if (knowledge->brands) {
+    auto screen = conflicts::ConflictIndex::build(*knowledge->brands, {}, {.meaning_candidates = 0});
+    if (!screen) return fail(screen.error());
+    knowledge->brand_screen = std::move(*screen);
+  }
   if (auto model = charlm::CharModel::load(artifact_path(config, kCharModelArtifactName)))
     knowledge->char_model = std::move(*model);
   else if (model.error().code != ErrorCode::not_found)

@@ -11,6 +11,7 @@
 
 #include "brands/brand_registry.hpp"
 #include "charlm/char_model.hpp"
+#include "conflicts/conflict_index.hpp"
 #include "core/config.hpp"
 #include "core/result.hpp"
 #include "lexicon/lexicon.hpp"
@@ -42,6 +43,9 @@ struct Knowledge {
   screening::NameScreen screen;                    // offensive words and unfortunate splits
   std::optional<brands::BrandRegistry> brands;     // absent: no brand filter (artifact missing)
   std::optional<charlm::CharModel> char_model;     // absent: no invented names
+  // A lean brand-conflict index for screening generated names: spelling and Double Metaphone
+  // only (no espeak-ng, no vectors), so a query costs microseconds. Absent without brands.
+  std::optional<conflicts::ConflictIndex> brand_screen;
   double load_ms = 0;
 };
 

@@ -30,9 +30,23 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
     scored.push_back({std::move(c), std::move(s)});
   }
   out.candidates = scored.size();
-  out.names = rank_names(std::move(scored), {.count = std::size_t(request.count),
-                                             .allow_shared_roots = request.allow_shared_roots ||
-                                                                   !request.contains.empty()});
+  RankOptions rank{.count = std::size_t(request.count),
+                   .allow_shared_roots = request.allow_shared_roots || !request.contains.empty()};
+  // Names at high risk of confusion with an existing brand are left out, checked only for the
+  // names the ranker is about to take.
+  std::size_t too_close = 0;
+  std::string example;
+  if (knowledge_.brand_screen && !request.allow_similar_brands)
+    rank.acceptable = [&](const generate::Candidate& c) {
+      auto matches = knowledge_.brand_screen->find(c.name, 1);
+      bool risky = matches && !matches->empty() && matches->front().risk == conflicts::Risk::high;
+      if (risky && too_close++ == 0) example = fmt::format("{} ({})", c.name, matches->front().reason);
+      return !risky;
+    };
+  out.names = rank_names(std::move(scored), rank);
+  if (too_close > 0)
+    out.notes.push_back(fmt::format("{} name{} too close to existing brands left out, e.g. {}", too_close,
+                                    too_close == 1 ? "" : "s", example));
   if (out.names.empty())
     out.notes.push_back(fmt::format("no name fits: {}", generate::Constraints(request).describe()));
   else if (out.names.size() < std::size_t(request.count))

@@ -128,6 +128,29 @@ TEST_F(NamerData, TopTenShareNoRootUnlessAsked) {
   }
 }
 
+TEST_F(NamerData, NamesTooCloseToExistingBrandsAreLeftOutUnlessAsked) {
+  ASSERT_TRUE(knowledge->brand_screen);
+  auto n = namer();
+  GenerateRequest r{.description = "online payments for businesses", .keywords = {"stripe"},
+                    .styles = {Style::affix, Style::respelling, Style::dictionary, Style::blend}, .count = 60, .seed = 9};
+  auto high_risk = [&](const NamingResult& result) {
+    int risky = 0;
+    for (const auto& name : result.names) {
+      auto matches = knowledge->brand_screen->find(name.candidate.name, 1);
+      risky += matches && !matches->empty() && matches->front().risk == conflicts::Risk::high;
+    }
+    return risky;
+  };
+  auto screened = n.generate(r);
+  ASSERT_TRUE(screened);
+  EXPECT_FALSE(screened->names.empty());
+  EXPECT_EQ(high_risk(*screened), 0);
+  r.allow_similar_brands = true;
+  auto allowed = n.generate(r);
+  ASSERT_TRUE(allowed);
+  EXPECT_GT(high_risk(*allowed), 0) << "asked: names like Stripely may appear";
+}
+
 TEST_F(NamerData, ImpossibleFiltersReturnNothingQuicklyWithAReason) {
   auto n = namer();
   auto started = std::chrono::steady_clock::now();

@@ -144,6 +144,11 @@ std::vector<ScoredName> rank_names(std::vector<ScoredName> scored, const RankOpt
           if (crowded) continue;
         }
       }
+      if (options.acceptable && !options.acceptable(c)) {
+        used[i] = true;
+        --available[c.style];
+        continue;
+      }
       used[i] = true;
       ++taken[c.style];
       --available[c.style];

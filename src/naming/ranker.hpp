@@ -6,6 +6,7 @@
 //   auto names = rank_names(std::move(scored), {.count = 20});
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ struct RankOptions {
   bool allow_shared_roots = false;  // the top 10 may share roots
   std::size_t distinct_root_ranks = 10;
   double max_style_share = 0.3;     // of `count`, per style, while other styles have candidates left
+  // Asked lazily, only of candidates about to be taken (so it may be costly): false drops it.
+  std::function<bool(const generate::Candidate&)> acceptable;
 };
 
 std::vector<ScoredName> rank_names(std::vector<ScoredName> scored, const RankOptions& options);

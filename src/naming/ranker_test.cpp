@@ -92,3 +92,23 @@ TEST(RankNames, FewerCandidatesThanAsked) {
 
 }  // namespace
 }  // namespace snai::naming
+
+namespace snai::naming {
+namespace {
+
+TEST(RankNames, UnacceptableCandidatesAreSkippedAndAskedAboutLazily) {
+  std::vector<ScoredName> in;
+  for (int i = 0; i < 40; ++i) in.push_back(named(distinct_name(i), Style::compound, 90 - i, {distinct_name(i)}));
+  int asked = 0;
+  auto out = rank_names(in, {.count = 5, .acceptable = [&](const generate::Candidate& c) {
+                               ++asked;
+                               return c.name != distinct_name(0) && c.name != distinct_name(2);
+                             }});
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_EQ(out[0].candidate.name, distinct_name(1));
+  EXPECT_EQ(out[1].candidate.name, distinct_name(3));
+  EXPECT_LE(asked, 7) << "only the candidates about to be taken are checked";
+}
+
+}  // namespace
+}  // namespace snai::naming
