@@ -19,10 +19,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "charlm/char_model.hpp"
 #include "charlm/training_words.hpp"
 
 namespace {
+
+using snai::bench::on_one_core;
+using snai::bench::seconds_since;
 
 using namespace snai::charlm;
 using Clock = std::chrono::steady_clock;
@@ -34,19 +38,6 @@ struct Options {
   std::vector<int> orders = {3, 4, 5, 6, 7, 8};
 };
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-template <class F>
-void on_one_core(F&& work) {
-  cpu_set_t previous;
-  sched_getaffinity(0, sizeof previous, &previous);
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(0, &one);
-  sched_setaffinity(0, sizeof one, &one);
-  work();
-  sched_setaffinity(0, sizeof previous, &previous);
-}
 
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 0xcbf29ce484222325ull;

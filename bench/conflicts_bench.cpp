@@ -27,6 +27,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "brands/brand_registry.hpp"
 #include "conflicts/conflict_index.hpp"
 #include "conflicts/similarity.hpp"
@@ -35,6 +36,9 @@
 #include "semantic/embeddings.hpp"
 
 namespace {
+
+using snai::bench::on_one_core;
+using snai::bench::seconds_since;
 
 using namespace snai;
 using Clock = std::chrono::steady_clock;
@@ -47,7 +51,6 @@ struct Options {
   unsigned seed = 7;
 };
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // Pronounceable invented strings from onset-vowel-coda syllables.
 std::string invented_name(std::mt19937& rng, int min_len, int max_len) {

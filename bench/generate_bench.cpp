@@ -8,8 +8,6 @@
 //
 // The first round warms the memory-mapped artifacts and is not counted. Each request uses a
 // fresh seed, so no two are alike; nothing is cached between requests.
-#include <sched.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,13 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "naming/knowledge.hpp"
 #include "naming/namer.hpp"
 #include "naming/testing/descriptions.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using snai::bench::Clock;
 
 struct Options {
   std::string data;
@@ -41,34 +40,8 @@ double percentile(std::vector<double> values, double p) {
   return values[std::min(i, values.size() - 1)];
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
-    if (arg == "--data") options.data = next();
-    else if (arg == "--rounds") options.rounds = std::atoi(next().c_str());
-    else if (arg == "--candidates") options.candidates = std::atoi(next().c_str());
-    else if (arg == "--count") options.count = std::atoi(next().c_str());
-    else if (arg == "--quick") options.quick = true;
-    else {
-      std::fprintf(stderr, "usage: generate_bench [--data DIR] [--rounds N] [--candidates N] [--count N] [--quick]\n");
-      return 2;
-    }
-  }
-  if (options.data.empty()) {
-    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
-    options.data = dir ? dir : "var";
-  }
-  if (options.quick) options.rounds = 2;
-
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(0, &one);
-  sched_setaffinity(0, sizeof one, &one);  // one core, as the target says
-
+// One whole benchmark run; returns the exit code.
+int run(const Options& options) {
   snai::Config config;
   config.storage.data_dir = options.data;
   auto knowledge = snai::naming::load_knowledge(config);
@@ -112,4 +85,31 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (arg == "--data") options.data = next();
+    else if (arg == "--rounds") options.rounds = std::atoi(next().c_str());
+    else if (arg == "--candidates") options.candidates = std::atoi(next().c_str());
+    else if (arg == "--count") options.count = std::atoi(next().c_str());
+    else if (arg == "--quick") options.quick = true;
+    else {
+      std::fprintf(stderr, "usage: generate_bench [--data DIR] [--rounds N] [--candidates N] [--count N] [--quick]\n");
+      return 2;
+    }
+  }
+  if (options.data.empty()) {
+    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
+    options.data = dir ? dir : "var";
+  }
+  if (options.quick) options.rounds = 2;
+  int exit_code = 1;
+  snai::bench::on_one_core([&] { exit_code = run(options); });  // one core, as the targets say
+  return exit_code;
 }

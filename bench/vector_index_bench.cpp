@@ -24,11 +24,15 @@
 #include <thread>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "semantic/embeddings.hpp"
 #include "semantic/testing/synthetic.hpp"
 #include "semantic/vector_index.hpp"
 
 namespace {
+
+using snai::bench::on_one_core;
+using snai::bench::seconds_since;
 
 using namespace snai::semantic;
 using Clock = std::chrono::steady_clock;
@@ -63,20 +67,6 @@ std::vector<T> numbers(const std::string& text) {
   return out;
 }
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// Runs `work` on the calling thread pinned to CPU 0, then restores the previous affinity.
-template <class F>
-void on_one_core(F&& work) {
-  cpu_set_t previous;
-  sched_getaffinity(0, sizeof previous, &previous);
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(0, &one);
-  sched_setaffinity(0, sizeof one, &one);
-  work();
-  sched_setaffinity(0, sizeof previous, &previous);
-}
 
 std::span<const float> row(const std::vector<float>& data, std::size_t i, int dim) {
   return std::span<const float>(data).subspan(i * static_cast<std::size_t>(dim), static_cast<std::size_t>(dim));

@@ -29,21 +29,6 @@ struct CheckOptions {
   std::string tlds;
 } check_options;
 
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string_view::npos) end = text.size();
-    auto item = text.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 // The single-label rules of the public suffix list, in their xn-- form; empty when the file
 // is missing (then DNS alone says whether a TLD exists).
 std::set<std::string> public_tlds() {

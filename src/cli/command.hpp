@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/config.hpp"
 #include "core/result.hpp"
@@ -35,6 +37,9 @@ std::optional<Config> config_or_report(std::string_view command, const CommonOpt
 // exit code: 2 for configuration errors, 1 otherwise.
 int report_error(std::string_view command, const Error& error, const CommonOptions& options,
                  int exit_code = kExitFailure);
+
+// "a, b,,c " → {"a", "b", "c"}: a comma-separated option value, items trimmed, empty ones dropped.
+std::vector<std::string> split_list(std::string_view text);
 
 // Registers a subcommand whose capability has not landed yet: it exists, documents its
 // options, and exits 1 saying which issue brings it.

@@ -18,21 +18,6 @@ struct GenerateOptions {
   bool seeded = false, shared_roots = false, similar_brands = false;
 } generate_options;
 
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string_view::npos) end = text.size();
-    auto item = text.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 Result<generate::GenerateRequest> to_request(const GenerateOptions& g) {
   generate::GenerateRequest request{.description = g.description,
                                     .keywords = split_list(g.keywords),
