@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/http_server.hpp"
+#include "availability/checker_setup.hpp"
 #include "cli/command.hpp"
 #include "core/log.hpp"
 #include "naming/knowledge.hpp"
@@ -42,15 +43,31 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     // Without the data artifacts the server still serves storage-backed routes; naming answers 503.
     auto knowledge = naming::load_knowledge(*config);
     std::optional<naming::Namer> namer;
+    std::optional<conflicts::ConflictIndex> conflict_index;
     if (knowledge) {
       namer.emplace(**knowledge, naming::NamerOptions::from(config->generate));
       spdlog::info("naming data loaded in {:.0f} ms", (*knowledge)->load_ms);
+      if (const auto& k = **knowledge; k.brands) {
+        auto index = conflicts::ConflictIndex::build(*k.brands, {.pronouncer = &k.pronouncer, .embeddings = &k.embeddings});
+        if (index)
+          conflict_index = std::move(*index);
+        else
+          spdlog::warn("brand conflict index not built ({}): /v1/conflicts answers 503", index.error().message);
+      }
     } else {
-      spdlog::warn("naming data not loaded ({}): /v1/generate answers 503 until `snai data build` has run",
+      spdlog::warn("naming data not loaded ({}): /v1/generate and /v1/conflicts answer 503 until `snai data build` has run",
                    knowledge.error().message);
     }
+    auto domains = availability::make_domain_checker(*config);
+    if (!domains) {
+      exit_code = report_error("serve", domains.error(), options, kExitUsage);
+      return;
+    }
 
-    api::HttpServer server(config->server, {.storage = **storage, .namer = namer ? &*namer : nullptr});
+    api::HttpServer server(config->server, {.storage = **storage,
+                                            .namer = namer ? &*namer : nullptr,
+                                            .domains = &*domains,
+                                            .conflicts = conflict_index ? &*conflict_index : nullptr});
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);
       return;
