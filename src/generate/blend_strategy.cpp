@@ -25,7 +25,7 @@ Blend best_blend(std::string_view a, std::string_view b) {
       double kept_a = double(i + k) / double(a.size()), kept_b = double(b.size() - j) / double(b.size());
       if (kept_a < 0.5 || kept_b < 0.5) continue;
       std::string text = std::string(a.substr(0, i)) + std::string(b.substr(j));
-      if (text.size() < 5 || text.size() > 11 || text == a || text == b) continue;
+      if (text.size() < 5 || text.size() > 9 || text == a || text == b) continue;
       // A blend that simply contains both words whole is a compound, not a blend.
       if (text.find(a) != std::string::npos && text.find(b) != std::string::npos) continue;
       if (longest_consonant_run(text) >= 4 || longest_vowel_run(text) >= 3 || has_triple_letter(text)) continue;
@@ -51,6 +51,8 @@ void BlendStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
     if (a->word.size() < 4) continue;
     for (const PoolWord* b : words) {
       if (a == b || b->word.size() < 4 || a->word.substr(0, 3) == b->word.substr(0, 3)) continue;
+      // An inflected tail makes the blend read as an inflection (note + writing → "Notting").
+      if (b->word.ends_with("ing") || b->word.ends_with("ed")) continue;
       Blend blend = best_blend(a->word, b->word);
       if (blend.text.empty()) continue;
       weights.push_back(blend.quality * (a->weight + b->weight) / 2);

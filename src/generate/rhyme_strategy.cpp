@@ -11,7 +11,8 @@ namespace {
 bool good_partner(const lexicon::Lexicon& lexicon, std::string_view word) {
   if (word.size() < 3 || word.size() > 6 || semantic::is_stop_word(word)) return false;
   auto info = lexicon.lookup(word);
-  return info && info->common && !info->capitalized && info->lemma == word &&
+  // Tag counts: the word is seen in running text (lam, gam, mam are in the word lists but rarely used).
+  return info && info->common && !info->capitalized && info->lemma == word && info->tag_count >= 5 &&
          (info->parts_of_speech.contains(lexicon::Pos::adjective) || info->parts_of_speech.contains(lexicon::Pos::verb) ||
           info->parts_of_speech.contains(lexicon::Pos::noun));
 }

@@ -45,7 +45,9 @@ class Strategies : public ::testing::Test {
 
 TEST_F(Strategies, EachStyleProposesNamesOfItsOwnStyle) {
   for (const auto& strategy : all_strategies()) {
-    if (strategy->style() == Style::invented) continue;  // needs the character model (charlm tests cover it)
+    // Invented names need the character model, rhyme partners WordNet tag counts, which the mini
+    // lexicon lacks: namer_datatest covers both on the real data.
+    if (strategy->style() == Style::invented || strategy->style() == Style::rhyme) continue;
     SCOPED_TRACE(std::string(to_string(strategy->style())));
     auto names = run(*strategy, 10, 7);
     ASSERT_FALSE(names.empty());

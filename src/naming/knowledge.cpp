@@ -5,6 +5,7 @@
 #include "brands/brand_import.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "naming/artifacts.hpp"
+#include "semantic/gloss_index.hpp"
 
 namespace snai::naming {
 
@@ -34,6 +35,9 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
     knowledge->char_model = std::move(*model);
   else if (model.error().code != ErrorCode::not_found)
     return fail(model.error());
+
+  // Built here rather than on the first request, whose time budget it would eat (about 0.4 s).
+  (void)semantic::GlossIndex::of(knowledge->lexicon);
 
   knowledge->load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return knowledge;
