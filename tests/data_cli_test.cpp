@@ -47,6 +47,7 @@ TEST_F(DataCliTest, ExpandListsConceptsAndRelatedWordsAndLoadsFast) {
   for (const auto& r : e["related"])
     EXPECT_TRUE(r.contains("word") && r.contains("weight") && r.contains("relation") && r.contains("from")) << r.dump();
   EXPECT_LT(e["load_ms"].get<double>(), 1000.0) << "artifacts must load within 1 s";
+  EXPECT_TRUE(e["derive_ms"].is_number()) << "the start-up cost of derived indexes is reported too";
   EXPECT_EQ(snai({"expand", "🚀🚀"}).exit_code, 2);
   EXPECT_EQ(snai({"expand", ""}).exit_code, 2);
 }

@@ -43,7 +43,8 @@ void add_expand_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                   {"related", related},
                                   {"notes", expansion->notes},
                                   {"took_ms", took_ms},
-                                  {"load_ms", (*knowledge)->load_ms}}
+                                  {"load_ms", (*knowledge)->load_ms},
+                                  {"derive_ms", (*knowledge)->derive_ms}}
                        .dump()
                 << "\n";
     } else {

@@ -46,7 +46,8 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     std::optional<conflicts::ConflictIndex> conflict_index;
     if (knowledge) {
       namer.emplace(**knowledge, naming::NamerOptions::from(config->generate));
-      spdlog::info("naming data loaded in {:.0f} ms", (*knowledge)->load_ms);
+      spdlog::info("naming data loaded in {:.0f} ms, derived indexes built in {:.0f} ms", (*knowledge)->load_ms,
+                   (*knowledge)->derive_ms);
       if (const auto& k = **knowledge; k.brands) {
         auto index = conflicts::ConflictIndex::build(*k.brands, {.pronouncer = &k.pronouncer, .embeddings = &k.embeddings});
         if (index)

@@ -46,7 +46,10 @@ struct Knowledge {
   // A lean brand-conflict index for screening generated names: spelling and Double Metaphone
   // only (no espeak-ng, no vectors), so a query costs microseconds. Absent without brands.
   std::optional<conflicts::ConflictIndex> brand_screen;
-  double load_ms = 0;
+  double load_ms = 0;    // reading the artifacts (memory-mapped or one read each)
+  // Building what is derived from them at start-up (name screen, conflict index, gloss index);
+  // these should become artifacts of `snai data build` too.
+  double derive_ms = 0;
 };
 
 // The lexicon, embeddings and index are required (not_found / data_corrupt errors say to run
