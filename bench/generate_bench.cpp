@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    auto next = [&] { return snai::bench::option_value(argc, argv, i); };
     if (arg == "--data") options.data = next();
     else if (arg == "--rounds") options.rounds = std::atoi(next().c_str());
     else if (arg == "--candidates") options.candidates = std::atoi(next().c_str());

@@ -260,13 +260,7 @@ int main(int argc, char** argv) {
   bool data_given = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "%s needs a value\n", arg.c_str());
-        std::exit(2);
-      }
-      return argv[++i];
-    };
+    auto value = [&] { return snai::bench::option_value(argc, argv, i); };
     if (arg == "--quick") {
       o.quick = true;
       o.sizes = {5'000};

@@ -7,7 +7,7 @@
 #include "api/http_server.hpp"
 #include "api/testing/fake_storage.hpp"
 #include "api/testing/http_client.hpp"
-#include "naming/knowledge.hpp"
+#include "naming/testing/test_knowledge.hpp"
 
 namespace snai::api {
 namespace {
@@ -15,16 +15,12 @@ namespace {
 class AvailabilityRoutes : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
-    ASSERT_TRUE(dir) << "SNAI_TEST_DATA_DIR is not set: run through `make test`";
-    Config config;
-    config.storage.data_dir = dir;
-    auto loaded = naming::load_knowledge(config);
+    auto loaded = naming::testing::test_knowledge();
     ASSERT_TRUE(loaded) << loaded.error().describe();
-    knowledge_ = loaded->release();
-    ASSERT_TRUE(knowledge_->brands);
-    auto index = conflicts::ConflictIndex::build(*knowledge_->brands, {.pronouncer = &knowledge_->pronouncer,
-                                                                      .embeddings = &knowledge_->embeddings});
+    const naming::Knowledge& knowledge = **loaded;
+    ASSERT_TRUE(knowledge.brands);
+    auto index = conflicts::ConflictIndex::build(*knowledge.brands, {.pronouncer = &knowledge.pronouncer,
+                                                                    .embeddings = &knowledge.embeddings});
     ASSERT_TRUE(index) << index.error().describe();
     conflicts_ = new conflicts::ConflictIndex(std::move(*index));
     int closed_port = testing::find_free_port();  // nothing listens there
@@ -48,7 +44,6 @@ class AvailabilityRoutes : public ::testing::Test {
     return response ? *response : testing::HttpResponse{};
   }
 
-  static inline naming::Knowledge* knowledge_ = nullptr;
   static inline conflicts::ConflictIndex* conflicts_ = nullptr;
   static inline availability::DomainChecker* domains_ = nullptr;
   testing::FakeStorage storage_;

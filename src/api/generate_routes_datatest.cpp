@@ -6,8 +6,8 @@
 #include "api/http_server.hpp"
 #include "api/testing/fake_storage.hpp"
 #include "api/testing/http_client.hpp"
-#include "naming/knowledge.hpp"
 #include "naming/namer.hpp"
+#include "naming/testing/test_knowledge.hpp"
 
 namespace snai::api {
 namespace {
@@ -15,14 +15,9 @@ namespace {
 class GenerateRoute : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
-    ASSERT_TRUE(dir) << "SNAI_TEST_DATA_DIR is not set: run through `make test`";
-    Config config;
-    config.storage.data_dir = dir;
-    auto loaded = naming::load_knowledge(config);
+    auto loaded = naming::testing::test_knowledge();
     ASSERT_TRUE(loaded) << loaded.error().describe();
-    knowledge_ = loaded->release();
-    namer_ = new naming::Namer(*knowledge_);
+    namer_ = new naming::Namer(**loaded);
   }
 
   void SetUp() override {
@@ -39,7 +34,6 @@ class GenerateRoute : public ::testing::Test {
     return response ? *response : testing::HttpResponse{};
   }
 
-  static inline naming::Knowledge* knowledge_ = nullptr;
   static inline naming::Namer* namer_ = nullptr;
   testing::FakeStorage storage_;
   std::unique_ptr<HttpServer> server_;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "availability/domain_name.hpp"
+#include "core/text.hpp"
 
 namespace snai::availability {
 
@@ -33,28 +34,14 @@ const std::set<std::string>& public_tlds() {
   return tlds;
 }
 
-std::vector<std::string> split_commas(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = std::min(text.find(',', start), text.size());
-    auto item = text.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<DomainChecker> make_domain_checker(const Config& config) {
   const auto& a = config.availability;
   DomainCheckerOptions o;
-  o.default_tlds = split_commas(a.tlds);
+  o.default_tlds = split_list(a.tlds);
   o.zone_dir = config.effective_zone_dir();
-  o.dns.servers = split_commas(a.dns_servers);
+  o.dns.servers = split_list(a.dns_servers);
   o.rdap_enabled = a.rdap_enabled;
   o.rdap_bootstrap = config.effective_rdap_bootstrap();
   o.budget = std::chrono::milliseconds(a.budget_ms);

@@ -5,21 +5,6 @@
 
 namespace snai::cli {
 
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string_view::npos) end = text.size();
-    auto item = text.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-
 void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--config", options.config_file, "Configuration file (default: $SNAI_CONFIG, else ./snai.toml)");
   command.add_flag("--json", options.json, "Print machine-readable JSON on stdout");

@@ -12,6 +12,7 @@
 
 #include "core/config.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"  // split_list for comma-separated option values
 
 namespace snai::cli {
 
@@ -37,9 +38,6 @@ std::optional<Config> config_or_report(std::string_view command, const CommonOpt
 // exit code: 2 for configuration errors, 1 otherwise.
 int report_error(std::string_view command, const Error& error, const CommonOptions& options,
                  int exit_code = kExitFailure);
-
-// "a, b,,c " → {"a", "b", "c"}: a comma-separated option value, items trimmed, empty ones dropped.
-std::vector<std::string> split_list(std::string_view text);
 
 // Registers a subcommand whose capability has not landed yet: it exists, documents its
 // options, and exits 1 saying which issue brings it.

@@ -8,6 +8,8 @@
 #include <functional>
 #include <toml++/toml.h>
 
+#include "core/text.hpp"
+
 extern char** environ;
 
 namespace snai {
@@ -85,19 +87,6 @@ bool valid_database_url(std::string_view v) {
 
 // Splits "a, b,c" on commas; each item trimmed of spaces. Empty items are kept so that a
 // stray comma is caught by the caller's check.
-std::vector<std::string_view> comma_items(std::string_view text) {
-  std::vector<std::string_view> items;
-  while (true) {
-    auto comma = text.find(',');
-    auto item = text.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    items.push_back(item);
-    if (comma == std::string_view::npos) return items;
-    text.remove_prefix(comma + 1);
-  }
-}
-
 bool valid_port(std::string_view v) {
   int port = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), port);
@@ -122,14 +111,14 @@ bool valid_dns_server(std::string_view v) {
 
 bool valid_dns_servers(std::string_view v) {
   if (v.empty()) return true;
-  for (auto item : comma_items(v))
+  for (std::string_view item : split_list(v, EmptyItems::keep))
     if (!valid_dns_server(item)) return false;
   return true;
 }
 
 // The shape of a TLD list; whether each TLD exists is for the availability check to say.
 bool valid_tld_list(std::string_view v) {
-  for (auto item : comma_items(v)) {
+  for (std::string_view item : split_list(v, EmptyItems::keep)) {
     if (item.starts_with('.')) item.remove_prefix(1);
     if (item.empty() || item.size() > 63 || item.front() == '-' || item.back() == '-') return false;
     for (char c : item)

@@ -11,6 +11,7 @@
 #include "naming/knowledge.hpp"
 #include "naming/namer.hpp"
 #include "naming/testing/descriptions.hpp"
+#include "naming/testing/test_knowledge.hpp"
 
 namespace snai::naming {
 namespace {
@@ -23,14 +24,9 @@ const Knowledge* knowledge = nullptr;
 class NamerData : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    if (knowledge) return;
-    const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
-    ASSERT_TRUE(dir) << "SNAI_TEST_DATA_DIR is not set: run through `make test` (it builds the data first)";
-    Config config;
-    config.storage.data_dir = dir;
-    auto loaded = load_knowledge(config);
+    auto loaded = testing::test_knowledge();
     ASSERT_TRUE(loaded) << loaded.error().describe();
-    knowledge = loaded->release();
+    knowledge = *loaded;
   }
   Namer namer() const { return Namer(*knowledge); }
 };

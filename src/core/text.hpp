@@ -1,0 +1,18 @@
+// Small text helpers shared by the configuration, the CLI and the parts that read settings.
+//
+//   split_list(" com, io ,,ai")              // {"com", "io", "ai"}
+//   split_list("a,,b", EmptyItems::keep)     // {"a", "", "b"}: for validators that reject gaps
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace snai {
+
+enum class EmptyItems { drop, keep };
+
+// A comma-separated list, each item trimmed of spaces.
+std::vector<std::string> split_list(std::string_view text, EmptyItems empties = EmptyItems::drop);
+
+}  // namespace snai
