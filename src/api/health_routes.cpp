@@ -7,7 +7,7 @@
 namespace snai::api {
 
 void add_health_routes(Router& router, const ServerDeps& deps) {
-  router.get("/healthz", [](const Request&) { return json_response(200, {{"status", "ok"}}); });
+  router.get("/healthz", [](const Request&) { return json_response(200, {{"status", "ok"}}); }, Access::open);
 
   storage::Storage* storage = &deps.storage;
   router.get("/readyz", [storage](const Request& request) {
@@ -20,7 +20,7 @@ void add_health_routes(Router& router, const ServerDeps& deps) {
                                            "storage (" + std::string(storage->backend()) + ") is not reachable"));
     }
     return json_response(200, {{"status", "ready"}, {"storage", storage->backend()}});
-  });
+  }, Access::open);
 }
 
 }  // namespace snai::api

@@ -59,7 +59,7 @@ struct HttpServer::Impl {
 
 Status HttpServer::Impl::open_loops(const asio::ip::tcp::endpoint& endpoint, std::size_t count) {
   const Router router = build_routes(deps);
-  const internal::PipelineOptions pipeline{.max_body_bytes = config.max_body_bytes};
+  const internal::PipelineOptions pipeline{.max_body_bytes = config.max_body_bytes, .users = &deps.storage};
   const auto limits = restinio::incoming_http_msg_limits_t{}
                           .max_url_size(8 * 1024)  // std::regex matching recurses per character
                           .max_field_name_size(1024)

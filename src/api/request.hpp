@@ -11,6 +11,8 @@
 #include <optional>
 #include <string_view>
 
+#include "api/caller.hpp"
+
 namespace snai::api {
 
 namespace internal {
@@ -19,7 +21,8 @@ struct RawRequest;  // the library's request, defined in internal/raw_request.hp
 
 class Request {
  public:
-  Request(const internal::RawRequest& raw, std::string_view request_id) : raw_(raw), request_id_(request_id) {}
+  Request(const internal::RawRequest& raw, std::string_view request_id, const Caller* caller = nullptr)
+      : raw_(raw), request_id_(request_id), caller_(caller) {}
 
   std::string_view method() const;  // "GET"
   std::string_view path() const;    // "/v1/projects/42", without the query
@@ -30,10 +33,13 @@ class Request {
   // A named route parameter: ":id" in "/v1/projects/:id" is param("id").
   std::optional<std::string_view> param(std::string_view name) const;
   std::string_view request_id() const { return request_id_; }
+  // The authenticated caller; null when anonymous (only on routes that allow it).
+  const Caller* caller() const { return caller_; }
 
  private:
   const internal::RawRequest& raw_;
   std::string_view request_id_;
+  const Caller* caller_ = nullptr;
 };
 
 }  // namespace snai::api

@@ -18,7 +18,7 @@ std::string_view to_string(Method method) {
   return "GET";
 }
 
-void Router::add(Method method, std::string path, Handler handler) {
+void Router::add(Method method, std::string path, Handler handler, Access access) {
   // A programming error in the route table, found at start-up, not a request failure.
   if (path.empty() || path.front() != '/') throw std::invalid_argument("route path must start with '/': " + path);
   if (!handler) throw std::invalid_argument("route without handler: " + path);
@@ -27,7 +27,7 @@ void Router::add(Method method, std::string path, Handler handler) {
       throw std::invalid_argument("duplicate route: " + std::string(to_string(method)) + " " + path);
     }
   }
-  routes_.push_back(Route{method, std::move(path), std::move(handler)});
+  routes_.push_back(Route{method, std::move(path), std::move(handler), access});
 }
 
 std::vector<Method> Router::methods_for(std::string_view path) const {

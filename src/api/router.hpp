@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/caller.hpp"
 #include "api/request.hpp"
 #include "api/response.hpp"
 
@@ -29,17 +30,29 @@ struct Route {
   Method method = Method::get;
   std::string path;  // express syntax: "/v1/projects/:id", "/v1/names/:id/feedback"
   Handler handler;
+  Access access = Access::key_optional;
 };
 
 class Router {
  public:
   // Routes match in the order they were added.
-  void add(Method method, std::string path, Handler handler);
-  void get(std::string path, Handler handler) { add(Method::get, std::move(path), std::move(handler)); }
-  void post(std::string path, Handler handler) { add(Method::post, std::move(path), std::move(handler)); }
-  void put(std::string path, Handler handler) { add(Method::put, std::move(path), std::move(handler)); }
-  void patch(std::string path, Handler handler) { add(Method::patch, std::move(path), std::move(handler)); }
-  void del(std::string path, Handler handler) { add(Method::del, std::move(path), std::move(handler)); }
+  // access: who may call (caller.hpp); the pipeline answers 401 before the handler runs.
+  void add(Method method, std::string path, Handler handler, Access access = Access::key_optional);
+  void get(std::string path, Handler handler, Access access = Access::key_optional) {
+    add(Method::get, std::move(path), std::move(handler), access);
+  }
+  void post(std::string path, Handler handler, Access access = Access::key_optional) {
+    add(Method::post, std::move(path), std::move(handler), access);
+  }
+  void put(std::string path, Handler handler, Access access = Access::key_optional) {
+    add(Method::put, std::move(path), std::move(handler), access);
+  }
+  void patch(std::string path, Handler handler, Access access = Access::key_optional) {
+    add(Method::patch, std::move(path), std::move(handler), access);
+  }
+  void del(std::string path, Handler handler, Access access = Access::key_optional) {
+    add(Method::del, std::move(path), std::move(handler), access);
+  }
 
   const std::vector<Route>& routes() const { return routes_; }
 

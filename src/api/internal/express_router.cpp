@@ -2,11 +2,14 @@
 
 #include <chrono>
 #include <exception>
+#include <expected>
+#include <optional>
 #include <fmt/format.h>
 #include <set>
 #include <spdlog/spdlog.h>
 #include <string>
 
+#include "api/authentication.hpp"
 #include "api/error_response.hpp"
 #include "api/internal/raw_request.hpp"
 #include "api/request_id.hpp"
@@ -66,9 +69,27 @@ void send(const restinio::request_handle_t& raw, Response response, std::string_
   builder.done();
 }
 
+// The caller for the route's access level, or the 401/503 to send instead of running it.
+std::expected<std::optional<Caller>, Response> caller_for(const restinio::request_t& raw, Access access,
+                                                          const PipelineOptions& options) {
+  std::optional<std::string_view> authorization;
+  if (auto field = raw.header().try_get_field(restinio::http_field::authorization)) {
+    authorization = std::string_view(field->data(), field->size());
+  }
+  if (options.users == nullptr) {
+    if (access == Access::open || (!authorization && access == Access::key_optional)) return std::optional<Caller>{};
+    return std::unexpected(error_response(Error{ErrorCode::unauthenticated, "API keys are not enabled on this server"}));
+  }
+  auto caller = authenticate_request(authorization, access, *options.users);
+  if (caller) return std::move(*caller);
+  Response refused = error_response(caller.error());
+  if (refused.status == 401) refused.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return std::unexpected(std::move(refused));
+}
+
 restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
                                           const restinio::router::route_params_t* params, const Handler& handler,
-                                          const PipelineOptions& options) {
+                                          Access access, const PipelineOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<std::string_view> incoming_id;
   if (auto field = raw->header().try_get_field(restinio::string_view_t(kRequestIdHeader.data(), kRequestIdHeader.size()))) {
@@ -76,9 +97,10 @@ restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
   }
   const std::string request_id = request_id_for(incoming_id);
   const RawRequest raw_request{*raw, params};
-  const Request request(raw_request, request_id);
+  auto caller = caller_for(*raw, access, options);
+  const Request request(raw_request, request_id, caller && *caller ? &**caller : nullptr);
 
-  Response response = run_handler(handler, request, options);
+  Response response = caller ? run_handler(handler, request, options) : std::move(caller.error());
   const int status = response.status;
   send(raw, std::move(response), request_id);
 
@@ -118,9 +140,9 @@ std::unique_ptr<ExpressRouter> make_express_router(const Router& router, const P
   auto express = std::make_unique<ExpressRouter>();
   for (const Route& route : router.routes()) {
     express->add_handler(to_restinio(route.method), route.path, path_options,
-                         [handler = route.handler, options](const restinio::request_handle_t& raw,
-                                                            restinio::router::route_params_t params) {
-                           return serve(raw, &params, handler, options);
+                         [handler = route.handler, access = route.access, options](
+                             const restinio::request_handle_t& raw, restinio::router::route_params_t params) {
+                           return serve(raw, &params, handler, access, options);
                          });
   }
   // After every real route, so a method-specific route always wins: any other method on a
@@ -134,11 +156,11 @@ std::unique_ptr<ExpressRouter> make_express_router(const Router& router, const P
     express->add_handler(std::move(others), route.path, path_options,
                          [handler = method_not_allowed(allowed), options](const restinio::request_handle_t& raw,
                                                                           restinio::router::route_params_t params) {
-                           return serve(raw, &params, handler, options);
+                           return serve(raw, &params, handler, Access::open, options);
                          });
   }
   express->non_matched_request_handler([handler = Handler(no_route), options](const restinio::request_handle_t& raw) {
-    return serve(raw, nullptr, handler, options);
+    return serve(raw, nullptr, handler, Access::open, options);
   });
   return express;
 }

@@ -1,10 +1,11 @@
 // Turns the Router's table into a RESTinio express router for one event loop, with the
 // request pipeline around every handler:
 //   1. request id: the sane incoming X-Request-Id, else a new UUIDv7;
-//   2. body limit: a body over max_body_bytes gets 413 before any handler runs;
-//   3. the handler (or 404 "no route for GET /x", or 405 with Allow for a known path);
-//   4. exceptions out of a handler become 500 with the generic error JSON (and a log line);
-//   5. Content-Type, X-Request-Id and Cache-Control on every response; a debug access log.
+//   2. authentication: the route's Access against `Authorization: Bearer` (401 before the handler);
+//   3. body limit: a body over max_body_bytes gets 413 before any handler runs;
+//   4. the handler (or 404 "no route for GET /x", or 405 with Allow for a known path);
+//   5. exceptions out of a handler become 500 with the generic error JSON (and a log line);
+//   6. Content-Type, X-Request-Id and Cache-Control on every response; a debug access log.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include <restinio/all.hpp>
 
 #include "api/router.hpp"
+#include "storage/storage.hpp"
 
 namespace snai::api::internal {
 
@@ -19,6 +21,7 @@ using ExpressRouter = restinio::router::express_router_t<>;
 
 struct PipelineOptions {
   std::size_t max_body_bytes = 1 << 20;
+  storage::UserRepository* users = nullptr;  // the API-key store; null: every key is refused
 };
 
 std::unique_ptr<ExpressRouter> make_express_router(const Router& router, const PipelineOptions& options);
