@@ -138,6 +138,26 @@ const std::vector<KeySpec>& key_specs() {
                              [](Config& c) -> int& { return c.server.threads; }));
     s.push_back(int_key<std::size_t>("server.max_body_bytes", "SNAI_MAX_BODY_BYTES", 1024, 1ULL << 30,
                                      [](Config& c) -> std::size_t& { return c.server.max_body_bytes; }));
+    s.push_back(int_key<int>("server.header_timeout_ms", "SNAI_HEADER_TIMEOUT_MS", 100, 600000,
+                             [](Config& c) -> int& { return c.server.header_timeout_ms; }));
+    s.push_back(int_key<int>("server.idle_timeout_ms", "SNAI_IDLE_TIMEOUT_MS", 100, 3600000,
+                             [](Config& c) -> int& { return c.server.idle_timeout_ms; }));
+    s.push_back(int_key<int>("server.request_timeout_ms", "SNAI_REQUEST_TIMEOUT_MS", 100, 600000,
+                             [](Config& c) -> int& { return c.server.request_timeout_ms; }));
+    s.push_back(int_key<int>("server.shutdown_timeout_ms", "SNAI_SHUTDOWN_TIMEOUT_MS", 0, 600000,
+                             [](Config& c) -> int& { return c.server.shutdown_timeout_ms; }));
+    s.push_back(int_key<std::size_t>("server.compress_min_bytes", "SNAI_COMPRESS_MIN_BYTES", 0, 1ULL << 30,
+                                     [](Config& c) -> std::size_t& { return c.server.compress_min_bytes; }));
+    s.push_back(string_key("server.cors_origins", "SNAI_CORS_ORIGINS",
+                           [](Config& c) -> std::string& { return c.server.cors_origins; }));
+    s.push_back(int_key<int>("limits.anonymous_per_minute", "SNAI_LIMIT_ANONYMOUS_PER_MINUTE", 1, 1000000,
+                             [](Config& c) -> int& { return c.limits.anonymous_per_minute; }));
+    s.push_back(int_key<int>("limits.anonymous_burst", "SNAI_LIMIT_ANONYMOUS_BURST", 1, 1000000,
+                             [](Config& c) -> int& { return c.limits.anonymous_burst; }));
+    s.push_back(int_key<int>("limits.key_per_minute", "SNAI_LIMIT_KEY_PER_MINUTE", 1, 10000000,
+                             [](Config& c) -> int& { return c.limits.key_per_minute; }));
+    s.push_back(int_key<int>("limits.key_burst", "SNAI_LIMIT_KEY_BURST", 1, 10000000,
+                             [](Config& c) -> int& { return c.limits.key_burst; }));
     s.push_back(string_key("storage.data_dir", "SNAI_DATA_DIR", [](Config& c) -> std::string& { return c.storage.data_dir; },
                            [](std::string_view v) { return !v.empty(); }, "a directory path"));
     s.push_back(string_key("storage.database_url", "SNAI_DATABASE_URL",

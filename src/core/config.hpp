@@ -21,6 +21,19 @@ struct ServerConfig {
   int port = 8080;
   int threads = 0;                  // 0: one event loop per core
   std::size_t max_body_bytes = 1 << 20;
+  int header_timeout_ms = 10000;    // the request line and headers must arrive within this (slow-loris)
+  int idle_timeout_ms = 60000;      // a keep-alive connection with no request is closed after this
+  int request_timeout_ms = 30000;   // a handler that runs longer gets 503
+  int shutdown_timeout_ms = 10000;  // SIGTERM: stop accepting, drain in-flight requests for at most this
+  std::size_t compress_min_bytes = 2048;  // gzip responses at least this big when the client accepts it
+  std::string cors_origins;         // comma-separated allowed origins, "*" for any; empty: no CORS headers
+};
+
+struct LimitsConfig {
+  int anonymous_per_minute = 60;    // token-bucket rate per client address without an API key
+  int anonymous_burst = 20;
+  int key_per_minute = 600;         // token-bucket rate per API key
+  int key_burst = 100;
 };
 
 struct StorageConfig {
@@ -62,6 +75,7 @@ struct LogConfig {
 
 struct Config {
   ServerConfig server;
+  LimitsConfig limits;
   StorageConfig storage;
   CacheConfig cache;
   SemanticConfig semantic;
