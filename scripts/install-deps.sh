@@ -10,9 +10,11 @@ PACKAGES=(
   # libraries the C++ code links
   libfmt-dev libspdlog-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   librestinio-dev libasio-dev libhttp-parser-dev
-  libsqlite3-dev libpq-dev libhiredis-dev libssl-dev
+  libsqlite3-dev libpq-dev libhiredis-dev libssl-dev libsodium-dev zlib1g-dev
   # semantic: fastText embeddings (-lfasttext) and the HNSW vector index (header-only hnswlib)
   libfasttext-dev libhnswlib-dev
+  # score: the quality model (XGBoost C API, -lxgboost)
+  libxgboost-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # data the lexicon is built from (src/lexicon/: WordNet, CMU dictionary, word lists, espeak-ng)

@@ -18,9 +18,10 @@ class DataCliTest : public ::testing::Test {
     ASSERT_TRUE(dir) << "SNAI_TEST_DATA_DIR is not set: run through `make test` (it builds the data first)";
     dir_ = dir;
   }
-  Outcome snai(std::vector<std::string> args) {
+  Outcome snai(std::vector<std::string> args, std::string stdin_text = "") {
     args.insert(args.begin(), SNAI_BINARY);
-    return run({.args = args, .env = {{"SNAI_DATA_DIR", dir_.string()}}, .cwd = SNAI_SOURCE_DIR});
+    return run({.args = args, .env = {{"SNAI_DATA_DIR", dir_.string()}}, .cwd = SNAI_SOURCE_DIR,
+                .stdin_text = std::move(stdin_text)});
   }
   fs::path dir_;
 };
@@ -65,6 +66,41 @@ TEST_F(DataCliTest, WordsDescribesARealWordAndAnInventedOne) {
   EXPECT_FALSE(quivr["known"].get<bool>());
   EXPECT_EQ(quivr["pronunciation"]["source"], "espeak");
   EXPECT_GE(quivr["pronunciation"]["syllable_count"].get<int>(), 1);
+}
+
+TEST_F(DataCliTest, ScoreReadsArgumentsOrStdinInOrder) {
+  auto args = snai({"score", "Notion", "xkqzvbnw", "--json"});
+  ASSERT_EQ(args.exit_code, 0) << args.err;
+  auto scored = nlohmann::json::parse(args.out)["names"];
+  ASSERT_EQ(scored.size(), 2u);
+  EXPECT_EQ(scored[0]["name"], "Notion");
+  EXPECT_GE(scored[0]["score"].get<double>(), 50);
+  EXPECT_LT(scored[1]["score"].get<double>(), 50);
+  EXPECT_FALSE(scored[1]["explanation"]["reasons"].empty());
+
+  auto piped = snai({"score", "--json", "--description", "AI note-taking for doctors"}, "Chartscribe\n\nxkqzvbnw\r\n");
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  auto names = nlohmann::json::parse(piped.out)["names"];
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names[1]["name"], "xkqzvbnw");
+
+  EXPECT_EQ(snai({"score"}, "").exit_code, 2);               // no names at all
+  EXPECT_EQ(snai({"score", std::string(200, 'a')}).exit_code, 2);
+  EXPECT_EQ(snai({"score"}, "fine\n\xff\xfe\n").exit_code, 2);
+}
+
+TEST_F(DataCliTest, EvalQualityPrintsTheConfusionMatrix) {
+  const auto data = dir_ / "data";
+  auto out = snai({"eval", "quality", "--positives", (data / "quality_heldout_good.txt").string(), "--negatives",
+                   (data / "quality_heldout_bad.txt").string(), "--json"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  auto e = nlohmann::json::parse(out.out);
+  EXPECT_GE(e["balanced_accuracy"].get<double>(), 0.85);
+  EXPECT_GE(e["auc"].get<double>(), 0.92);
+  const auto& c = e["confusion"];
+  EXPECT_EQ(c["true_positives"].get<int>() + c["false_negatives"].get<int>(), e["positives"].get<int>());
+  EXPECT_EQ(c["true_negatives"].get<int>() + c["false_positives"].get<int>(), e["negatives"].get<int>());
+  EXPECT_EQ(snai({"eval", "quality", "--positives", "/no/such/file", "--negatives", "/no/such/file"}).exit_code, 2);
 }
 
 TEST_F(DataCliTest, WordsRejectsBadInput) {

@@ -2,6 +2,7 @@
 
 #include "api/error_response.hpp"
 #include "api/json_body.hpp"
+#include "api/metrics_routes.hpp"
 #include "availability/checker_setup.hpp"
 #include "conflicts/conflict_json.hpp"
 
@@ -43,8 +44,14 @@ Response unavailable(std::string_view what) { return error_response({ErrorCode::
 }  // namespace
 
 void add_availability_routes(Router& router, const ServerDeps& deps) {
+  metrics::Registry& registry = metrics_registry(deps);
+  metrics::Histogram* check_seconds =
+      &registry.histogram("snai_domain_check_seconds", "Time to check the domains of one request.", {}).with({});
+  metrics::Histogram* conflict_seconds =
+      &registry.histogram("snai_conflicts_check_seconds", "Time to find brand conflicts for one request.", {}).with({});
+
   const availability::DomainChecker* domains = deps.domains;
-  router.post("/v1/domains/check", [domains](const Request& http) {
+  router.post("/v1/domains/check", [domains, check_seconds](const Request& http) {
     auto body = parse_names_body(http, true);
     if (!body) return json_body_error_response(body.error());
     if (!domains) return unavailable("domain checks are not set up on this server (see the [availability] settings)");
@@ -54,17 +61,23 @@ void add_availability_routes(Router& router, const ServerDeps& deps) {
       if (!parsed) return error_response(parsed.error());
       tlds = std::move(*parsed);
     }
-    auto answers = domains->check(body->names, tlds);
+    auto answers = [&] {
+      metrics::ScopedTimer timer(*check_seconds);
+      return domains->check(body->names, tlds);
+    }();
     if (!answers) return error_response(answers.error());
     return json_response(200, availability::to_json(*answers));
   });
 
   const conflicts::ConflictIndex* index = deps.conflicts;
-  router.post("/v1/conflicts", [index](const Request& http) {
+  router.post("/v1/conflicts", [index, conflict_seconds](const Request& http) {
     auto body = parse_names_body(http, false);
     if (!body) return json_body_error_response(body.error());
     if (!index) return unavailable("the brand registry is not built: run `snai data build`");
-    auto results = index->check(body->names, body->limit);
+    auto results = [&] {
+      metrics::ScopedTimer timer(*conflict_seconds);
+      return index->check(body->names, body->limit);
+    }();
     if (!results) {
       auto error = results.error();
       if (error.code == ErrorCode::invalid_argument) error.field = "names";  // the body field at fault

@@ -4,6 +4,7 @@
 
 #include "api/error_response.hpp"
 #include "api/json_body.hpp"
+#include "api/metrics_routes.hpp"
 #include "naming/naming_json.hpp"
 
 namespace snai::api {
@@ -67,12 +68,18 @@ Result<generate::GenerateRequest> parse_generate_request(const Request& http) {
 
 void add_generate_routes(Router& router, const ServerDeps& deps) {
   const naming::Namer* namer = deps.namer;
-  router.post("/v1/generate", [namer](const Request& http) {
+  metrics::Histogram* seconds = &metrics_registry(deps)
+                                     .histogram("snai_generate_seconds", "Time to generate, score and rank names.", {})
+                                     .with({});
+  router.post("/v1/generate", [namer, seconds](const Request& http) {
     auto request = parse_generate_request(http);
     if (!request) return json_body_error_response(request.error());
     if (!namer)
       return error_response({ErrorCode::unavailable, "naming data is not built: run `snai data build`", ""});
-    auto result = namer->generate(*request);
+    auto result = [&] {
+      metrics::ScopedTimer timer(*seconds);
+      return namer->generate(*request);
+    }();
     if (!result) return error_response(result.error());
     return json_response(200, naming::to_json(*result));
   });

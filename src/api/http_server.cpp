@@ -1,8 +1,12 @@
 #include "api/http_server.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <fmt/format.h>
+#include <future>
 #include <mutex>
+#include <sys/socket.h>
 #include <spdlog/spdlog.h>
 #include <thread>
 #include <vector>
@@ -28,11 +32,49 @@ std::uint64_t hard_body_limit(std::size_t max_body_bytes) {
   return static_cast<std::uint64_t>(max_body_bytes) + std::max<std::uint64_t>(max_body_bytes, kMinHeadroom);
 }
 
+// RESTinio 0.6 has one timer for reading a request: from the end of the previous response (or
+// the accept) until the whole request has arrived. It bounds both the idle keep-alive wait and
+// a slow-loris client dribbling a header, so it gets the stricter of the two settings.
+std::chrono::milliseconds read_timelimit(const ServerConfig& config) {
+  return std::chrono::milliseconds(std::min(config.header_timeout_ms, config.idle_timeout_ms));
+}
+
+// How often RESTinio checks a connection's timer: a quarter of the shortest limit, so a
+// timeout fires at most 25% late, but not more often than every 10 ms.
+std::chrono::milliseconds timer_check_period(const ServerConfig& config) {
+  const int shortest = std::min({config.header_timeout_ms, config.idle_timeout_ms, config.request_timeout_ms});
+  return std::chrono::milliseconds(std::clamp(shortest / 4, 10, 1000));
+}
+
 struct Loop {
   asio::io_context context{1};
+  // Keeps run() going when the loop has nothing to do, e.g. once stop() has shut its listening
+  // socket and no connection is left: the drain still posts to it. stop() ends it explicitly.
+  asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(context);
   std::unique_ptr<RestinioServer> server;  // destroyed before the context
   std::thread thread;
+  int listen_fd = -1;  // the acceptor's socket, owned by it; for stop() to refuse connections at once
 };
+
+// Runs `task` on every loop's thread and waits until all have run it or `deadline` passes.
+// Returns whether all did.
+template <class Task>
+bool on_every_loop(std::vector<std::unique_ptr<Loop>>& loops, Task task,
+                   std::chrono::steady_clock::time_point deadline) {
+  std::vector<std::future<void>> done;
+  for (auto& loop : loops) {
+    if (!loop->thread.joinable()) continue;
+    auto promise = std::make_shared<std::promise<void>>();
+    done.push_back(promise->get_future());
+    asio::post(loop->context, [promise, task, l = loop.get()] {
+      task(*l);
+      promise->set_value();
+    });
+  }
+  bool all = true;
+  for (auto& f : done) all = f.wait_until(deadline) == std::future_status::ready && all;
+  return all;
+}
 
 }  // namespace
 
@@ -48,6 +90,8 @@ struct HttpServer::Impl {
   int port = 0;
   std::vector<asio::io_context*> waiters;
 
+  internal::TrafficControl traffic;  // shared by every loop: the in-flight count is server-wide
+
   Impl(const ServerConfig& c, ServerDeps d) : config(c), deps(d) {}
 
   Status start();
@@ -59,7 +103,13 @@ struct HttpServer::Impl {
 
 Status HttpServer::Impl::open_loops(const asio::ip::tcp::endpoint& endpoint, std::size_t count) {
   const Router router = build_routes(deps);
-  const internal::PipelineOptions pipeline{.max_body_bytes = config.max_body_bytes, .users = &deps.storage};
+  traffic.limiter = deps.rate_limiter;
+  traffic.anonymous = anonymous_rate(deps.limits);
+  traffic.keyed = keyed_rate(deps.limits);
+  traffic.compress_min_bytes = config.compress_min_bytes;
+  const internal::PipelineOptions pipeline{
+      .max_body_bytes = config.max_body_bytes, .users = &deps.storage, .traffic = &traffic,
+      .observability = internal::make_observability(config, deps)};
   const auto limits = restinio::incoming_http_msg_limits_t{}
                           .max_url_size(8 * 1024)  // std::regex matching recurses per character
                           .max_field_name_size(1024)
@@ -77,7 +127,17 @@ Status HttpServer::Impl::open_loops(const asio::ip::tcp::endpoint& endpoint, std
                 options.set_option(asio::ip::tcp::acceptor::reuse_address(true));
                 options.set_option(internal::reuse_port(true));
               })
+              .acceptor_post_bind_hook([l = loop.get()](asio::ip::tcp::acceptor& acceptor) {
+                l->listen_fd = acceptor.native_handle();
+              })
               .incoming_http_msg_limits(limits)
+              .read_next_http_message_timelimit(read_timelimit(config))
+              // Handlers answer synchronously on the loop, so this bounds only responses built
+              // asynchronously; a handler's own time is bounded by its budget (generate.budget_ms).
+              .handle_request_timeout(std::chrono::milliseconds(config.request_timeout_ms))
+              // A client that does not read its response is cut off after the same time.
+              .write_http_response_timelimit(std::chrono::milliseconds(config.request_timeout_ms))
+              .timer_manager(timer_check_period(config))
               .request_handler(internal::make_express_router(router, pipeline));
         });
     try {
@@ -129,12 +189,35 @@ Status HttpServer::Impl::start() {
     running = true;
     this->port = *port;
   }
-  spdlog::info("http: listening on {}:{} with {} event loop(s), max body {} bytes", config.host, *port, count,
-               config.max_body_bytes);
+  spdlog::info("http: listening on {}:{} with {} event loop(s), max body {} bytes, request read limit {} ms, "
+               "rate limits {}",
+               config.host, *port, count, config.max_body_bytes, read_timelimit(config).count(),
+               deps.rate_limiter ? "on" : "off");
   return ok();
 }
 
 void HttpServer::Impl::shut_loops() {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(std::max(config.shutdown_timeout_ms, 0));
+  // 1. Refuse new connections at once, also on a loop that is busy in a handler: shutdown() on
+  //    a listening socket takes it out of the kernel's accept path (connects get RST), and the
+  //    pending accept on it fails, which RESTinio leaves at that. The fd stays open until the
+  //    loop closes its acceptor below, so it cannot be reused meanwhile.
+  for (auto& loop : loops) {
+    if (loop->thread.joinable() && loop->listen_fd >= 0) ::shutdown(loop->listen_fd, SHUT_RDWR);
+  }
+  // 2. Drain: the loops go on serving the requests they have (also further requests on open
+  //    keep-alive connections) until none is in a handler, or until server.shutdown_timeout_ms.
+  while (traffic.in_flight.load() > 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (const int left = traffic.in_flight.load(); left > 0) {
+    spdlog::warn("http: {} request(s) still running at the shutdown deadline of {} ms", left,
+                 config.shutdown_timeout_ms);
+  }
+  // 3. One more turn of every loop, so the last handler has returned and its response is
+  //    handed to the socket (asio writes at once when it can; the kernel sends the rest after close).
+  on_every_loop(loops, [](Loop&) {}, std::max(deadline, Clock::now() + std::chrono::milliseconds(100)));
   for (auto& loop : loops) {
     if (loop->thread.joinable()) {
       // Runs on the loop's own thread after the handler in progress: close the acceptor and

@@ -17,7 +17,11 @@ namespace snai::api {
 class HttpServer {
  public:
   // config.threads: 0 = one loop per hardware thread. config.max_body_bytes: larger request
-  // bodies get 413.
+  // bodies get 413. config.header_timeout_ms / idle_timeout_ms: a connection must deliver a
+  // whole request within the smaller of the two after it opens or after the previous response
+  // (RESTinio 0.6 has one timer for both), else it is closed. Responses of at least
+  // config.compress_min_bytes are gzipped for clients that accept it. deps.rate_limiter: see
+  // server_deps.hpp.
   HttpServer(const ServerConfig& config, ServerDeps deps);
   ~HttpServer();  // stops
 
@@ -29,7 +33,9 @@ class HttpServer {
   // host/port/threads, failed_precondition when already running. Can start again after stop().
   Status start();
 
-  // Stops accepting, closes connections and joins the loops. Idempotent, any thread.
+  // Graceful: refuses new connections at once, lets the requests already in a handler finish
+  // and send their responses (up to config.shutdown_timeout_ms), then closes the remaining
+  // (idle or half-read) connections and joins the loops. Idempotent, any thread.
   void stop();
 
   // Blocks until stop() is called elsewhere or the process gets SIGINT/SIGTERM (handled with

@@ -72,6 +72,36 @@ Result<std::optional<std::vector<std::string>>> JsonObject::strings(std::string_
   return out;
 }
 
+Result<std::optional<double>> JsonObject::number(std::string_view key, double min, double max) const {
+  const auto* v = field(key);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) return fail(type_error(key, "a number"));
+  auto n = v->get<double>();
+  if (!(n >= min && n <= max))
+    return fail(ErrorCode::invalid_argument, fmt::format("{} must be between {} and {}", key, min, max),
+                std::string(key));
+  return n;
+}
+
+Result<const nlohmann::json*> JsonObject::object(std::string_view key, std::size_t max_bytes) const {
+  const auto* v = field(key);
+  if (!v) return nullptr;
+  if (!v->is_object()) return fail(type_error(key, "an object"));
+  if (v->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size() > max_bytes)
+    return fail(ErrorCode::invalid_argument, fmt::format("{} is larger than {} bytes", key, max_bytes),
+                std::string(key));
+  return v;
+}
+
+Result<const nlohmann::json*> JsonObject::array(std::string_view key, std::size_t max_items) const {
+  const auto* v = field(key);
+  if (!v) return nullptr;
+  if (!v->is_array()) return fail(type_error(key, "an array"));
+  if (v->size() > max_items)
+    return fail(ErrorCode::invalid_argument, fmt::format("{} holds at most {} items", key, max_items), std::string(key));
+  return v;
+}
+
 Status JsonObject::reject_unknown() const {
   for (const auto& [key, value] : value_.items())
     if (std::ranges::find(known_, key) == known_.end())

@@ -35,6 +35,12 @@ class JsonObject {
   Result<std::optional<bool>> boolean(std::string_view key) const;
   Result<std::optional<std::vector<std::string>>> strings(std::string_view key, std::size_t max_items,
                                                          std::size_t max_bytes) const;
+  // Any JSON number (integer or not) within [min, max].
+  Result<std::optional<double>> number(std::string_view key, double min, double max) const;
+  // A JSON object of at most max_bytes when serialised; null when absent.
+  Result<const nlohmann::json*> object(std::string_view key, std::size_t max_bytes) const;
+  // A JSON array of at most max_items, its items for the caller to read; null when absent.
+  Result<const nlohmann::json*> array(std::string_view key, std::size_t max_items) const;
   // invalid_argument naming the first field no accessor asked for.
   Status reject_unknown() const;
 

@@ -1,8 +1,14 @@
 #include "api/routes.hpp"
 
 #include "api/availability_routes.hpp"
+#include "api/event_routes.hpp"
+#include "api/feedback_routes.hpp"
 #include "api/generate_routes.hpp"
 #include "api/health_routes.hpp"
+#include "api/score_routes.hpp"
+#include "api/metrics_routes.hpp"
+#include "api/openapi_routes.hpp"
+#include "api/project_routes.hpp"
 
 namespace snai::api {
 
@@ -10,8 +16,14 @@ Router build_routes(const ServerDeps& deps) {
   Router router;
   add_health_routes(router, deps);    // /healthz, /readyz
   add_generate_routes(router, deps);      // POST /v1/generate
+  add_score_routes(router, deps);         // POST /v1/score
   add_availability_routes(router, deps);  // POST /v1/domains/check, POST /v1/conflicts
-  // Next: /metrics, /openapi.json, the other /v1/... routes and the dashboard at /.
+  add_metrics_routes(router, deps);       // GET /metrics
+  add_project_routes(router, deps);       // /v1/projects[/:id[/names|/export]] (key required)
+  add_feedback_routes(router, deps);      // POST /v1/feedback (key required)
+  add_event_routes(router, deps);         // POST /v1/events (key required)
+  add_openapi_routes(router);             // GET /openapi.json (describes every route here)
+  // Next: the other /v1/... routes and the dashboard at /.
   return router;
 }
 

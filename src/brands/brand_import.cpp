@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/id.hpp"
+#include "core/text.hpp"
 
 namespace snai::brands {
 namespace {
@@ -25,12 +26,6 @@ struct Row {
   bool quoted = false;  // some field was quoted: "" is an empty name, not a blank line
 };
 
-std::string trim(std::string_view s) {
-  auto begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  auto end = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(begin, end - begin + 1));
-}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -45,7 +40,7 @@ Result<std::vector<Row>> parse_delimited(std::string_view text, char sep, const 
   bool quoted = false, was_quoted = false;
   int line = 1, quote_line = 0;
   auto end_field = [&] {
-    row.fields.push_back(was_quoted ? field : trim(field));
+    row.fields.push_back(was_quoted ? field : std::string(trim(field)));
     row.quoted = row.quoted || was_quoted;
     field.clear();
     was_quoted = false;
@@ -180,7 +175,7 @@ Result<std::vector<Brand>> read_brand_list(const fs::path& file) {
                                 name_column + 1));
       name = row.fields[name_column];
     } else {
-      name = row.fields.empty() ? std::string() : trim(row.fields.front());
+      name = row.fields.empty() ? std::string() : std::string(trim(row.fields.front()));
       if (name.starts_with('#')) continue;
     }
     if (auto valid = check_name(name, where, row.line); !valid) return fail(valid.error());

@@ -60,6 +60,12 @@ Result<std::unique_ptr<RedisClient>> RedisClient::connect(std::string_view url, 
   return client;
 }
 
+Result<std::unique_ptr<RedisClient>> RedisClient::open(std::string_view url, std::chrono::milliseconds timeout) {
+  auto address = parse_redis_url(url);
+  if (!address) return fail(address.error());
+  return std::unique_ptr<RedisClient>(new RedisClient(std::move(*address), timeout));
+}
+
 RedisClient::~RedisClient() {
   if (ctx_) redisFree(ctx_);
 }
@@ -86,6 +92,11 @@ Status RedisClient::ensure_connected() {
 
 template <class Read>
 auto RedisClient::command(std::initializer_list<std::string_view> argv, Read read) -> decltype(read(nullptr)) {
+  return command(std::vector<std::string_view>(argv), read);
+}
+
+template <class Read>
+auto RedisClient::command(const std::vector<std::string_view>& argv, Read read) -> decltype(read(nullptr)) {
   std::lock_guard lock(mu_);
   if (auto st = ensure_connected(); !st) return fail(st.error());
   std::vector<const char*> args;
@@ -129,6 +140,51 @@ Result<std::int64_t> RedisClient::del(std::string_view key) {
 
 Result<std::int64_t> RedisClient::incr(std::string_view key) {
   return command({"INCR", key}, [](const redisReply* r) -> Result<std::int64_t> { return r ? r->integer : 0; });
+}
+
+Result<std::vector<std::int64_t>> RedisClient::eval_ints(std::string_view script,
+                                                        std::initializer_list<std::string_view> keys,
+                                                        std::initializer_list<std::string_view> args) {
+  auto read_ints = [](const redisReply* r) -> Result<std::vector<std::int64_t>> {
+    if (!r || r->type != REDIS_REPLY_ARRAY)
+      return fail(ErrorCode::internal, "redis script did not return an array");
+    std::vector<std::int64_t> values;
+    for (std::size_t i = 0; i < r->elements; ++i) {
+      if (r->element[i]->type != REDIS_REPLY_INTEGER)
+        return fail(ErrorCode::internal, "redis script returned a non-integer element");
+      values.push_back(r->element[i]->integer);
+    }
+    return values;
+  };
+  const std::string key_count = std::to_string(keys.size());
+  auto argv_for = [&](std::string_view verb, std::string_view body) {
+    std::vector<std::string_view> argv{verb, body, key_count};
+    argv.insert(argv.end(), keys.begin(), keys.end());
+    argv.insert(argv.end(), args.begin(), args.end());
+    return argv;
+  };
+
+  std::string sha1;
+  {
+    std::lock_guard lock(scripts_mu_);
+    if (auto it = script_sha1_.find(std::string(script)); it != script_sha1_.end()) sha1 = it->second;
+  }
+  if (sha1.empty()) {
+    auto loaded = command({"SCRIPT", "LOAD", script}, [](const redisReply* r) -> Result<std::string> {
+      if (!r || r->type != REDIS_REPLY_STRING) return fail(ErrorCode::internal, "SCRIPT LOAD did not return a SHA1");
+      return std::string(r->str, r->len);
+    });
+    if (!loaded) return fail(loaded.error());
+    sha1 = std::move(*loaded);
+    std::lock_guard lock(scripts_mu_);
+    script_sha1_[std::string(script)] = sha1;
+  }
+  auto result = command(argv_for("EVALSHA", sha1), read_ints);
+  // NOSCRIPT: the server lost its script cache (restart, failover, SCRIPT FLUSH). EVAL runs the
+  // script and caches it again under the same SHA1.
+  if (!result && result.error().message.starts_with("redis replied with an error: NOSCRIPT"))
+    return command(argv_for("EVAL", script), read_ints);
+  return result;
 }
 
 }  // namespace snai::cache

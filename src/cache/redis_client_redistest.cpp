@@ -55,6 +55,33 @@ TEST_F(RedisClientTest, IncrIsAtomicAcrossThreads) {
   EXPECT_EQ(**client_->get(prefix_ + "n"), "1000");
 }
 
+TEST_F(RedisClientTest, EvalIntsRunsScriptsAndSurvivesAScriptFlush) {
+  constexpr std::string_view script = "return {redis.call('INCRBY', KEYS[1], ARGV[1]), 7}";
+  auto first = client_->eval_ints(script, {prefix_ + "s"}, {"5"});
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(*first, (std::vector<std::int64_t>{5, 7}));
+  // The server forgets every script: EVALSHA answers NOSCRIPT and the client falls back to EVAL.
+  auto address = parse_redis_url(redis_url());
+  ASSERT_TRUE(address);
+  const std::string flush = "redis-cli -h " + address->host + " -p " + std::to_string(address->port) +
+                            " -n " + std::to_string(address->db) + " SCRIPT FLUSH >/dev/null";
+  ASSERT_EQ(std::system(flush.c_str()), 0);
+  auto second = client_->eval_ints(script, {prefix_ + "s"}, {"2"});
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(*second, (std::vector<std::int64_t>{7, 7}));
+  auto not_ints = client_->eval_ints("return 'text'", {}, {});
+  EXPECT_FALSE(not_ints);
+}
+
+TEST(RedisClient, OpenDoesNotConnectUntilUsed) {
+  auto client = RedisClient::open("redis://127.0.0.1:1", std::chrono::milliseconds(300));
+  ASSERT_TRUE(client) << client.error().message;
+  auto pinged = (*client)->ping();
+  ASSERT_FALSE(pinged);
+  EXPECT_EQ(pinged.error().code, ErrorCode::unavailable);
+  EXPECT_FALSE(RedisClient::open("http://nope"));
+}
+
 TEST(RedisClient, UnreachableServerIsUnavailable) {
   auto client = RedisClient::connect("redis://127.0.0.1:1", std::chrono::milliseconds(500));
   ASSERT_FALSE(client);

@@ -47,6 +47,7 @@ CLI::App& add_pending_command(CLI::App& app, const std::string& name, const std:
 // Each subcommand registers itself and stores its exit code in `exit_code` when it runs.
 void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_migrate_command(CLI::App& app, CommonOptions& options, int& exit_code);
+void add_keys_command(CLI::App& app, CommonOptions& options, int& exit_code);     // keys create|list|revoke
 void add_data_command(CLI::App& app, CommonOptions& options, int& exit_code);
 void add_naming_commands(CLI::App& app, CommonOptions& options, int& exit_code);  // score, conflicts
 void add_generate_command(CLI::App& app, CommonOptions& options, int& exit_code);

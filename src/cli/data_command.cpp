@@ -1,6 +1,7 @@
 // snai data build: turns installed data packages into artifacts under <data_dir>/data/
 // through the stages of a DataPipeline (skipped when their inputs are unchanged).
 #include <filesystem>
+#include <fstream>
 #include <fmt/format.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,11 @@
 #include "lexicon/lexicon_builder.hpp"
 #include "semantic/corpus_builder.hpp"
 #include "semantic/embeddings.hpp"
+#include "score/quality_eval.hpp"
+#include "score/quality_model.hpp"
+#include "score/quality_resources.hpp"
+#include "score/quality_training.hpp"
+#include "screening/name_screen.hpp"
 
 namespace snai::cli {
 
@@ -23,6 +29,9 @@ using naming::kBrandsArtifactName;
 using naming::kCharModelArtifactName;
 using naming::kCorpusArtifactName;
 using naming::kEmbeddingsArtifactName;
+using naming::kQualityCharModelArtifactName;
+using naming::kQualityModelArtifactName;
+using naming::kQualityWordsArtifactName;
 using naming::kSimpleIconsJson;
 using naming::kVocabularyIndexArtifactName;
 namespace {
@@ -136,6 +145,57 @@ Stage charlm_stage() {
           }};
 }
 
+// The name quality model (issue #5): XGBoost over the features of score/features.hpp, trained on
+// brand names against designed bad names (score/quality_training.hpp), with its own character
+// model of English spelling beside it. It learns from the training split only, so the held-out
+// names it writes stay unseen: `snai eval quality --positives quality_heldout_good.txt
+// --negatives quality_heldout_bad.txt` measures the shipped model. About ten seconds.
+Stage quality_stage() {
+  const score::QualityTrainOptions options;
+  const score::TrainingSources sources_defaults;
+  return {.name = "quality",
+          .version = 1,
+          .settings = fmt::format("order={} rounds={} depth={} eta={} seed={}", score::QualityResources::kCharOrder,
+                                  options.rounds, options.max_depth, options.eta, sources_defaults.seed),
+          .inputs = {{std::string(lexicon::kLexiconArtifactName), "stage lexicon"},
+                     {std::string(kBrandsArtifactName), "stage brands"},
+                     {std::string(kCharModelArtifactName), "stage charlm"}},
+          .outputs = {std::string(kQualityModelArtifactName), std::string(kQualityCharModelArtifactName),
+                      std::string(kQualityWordsArtifactName), "quality_heldout_good.txt", "quality_heldout_bad.txt"},
+          .run = [options](const StageRun& run) -> Status {
+            auto lex = lexicon::Lexicon::open(run.data_dir() / lexicon::kLexiconArtifactName);
+            if (!lex) return fail(lex.error());
+            auto registry = brands::BrandRegistry::load(run.data_dir() / kBrandsArtifactName);
+            if (!registry) return fail(registry.error());
+            auto sampler = charlm::CharModel::load(run.data_dir() / kCharModelArtifactName);
+            if (!sampler) return fail(sampler.error());
+            run.progress().update(0.05, "screen and spelling model");
+            auto screen = screening::NameScreen::build(*lex);
+            auto resources = score::QualityResources::build(*lex, *registry, &screen);
+            if (!resources) return fail(resources.error());
+            run.progress().update(0.5, "training names");
+            auto names = score::build_quality_training_set({.brands = &*registry, .lexicon = &*lex,
+                                                            .char_model = &*sampler,
+                                                            .negative_words = &(*resources)->negative_words});
+            run.progress().update(0.6, "training");
+            auto model = score::QualityModel::train(names, (*resources)->context(), options);
+            if (!model) return fail(model.error());
+            if (auto saved = model->save(run.output(0)); !saved) return saved;
+            if (auto saved = (*resources)->save(run.output(1), run.output(2)); !saved) return saved;
+            std::vector<std::string> good, bad;
+            for (const auto& n : names)
+              if (n.held_out) (n.good ? good : bad).push_back(n.name);
+            for (auto [list, index] : {std::pair{&good, 3}, std::pair{&bad, 4}}) {
+              std::ofstream out(run.output(index));
+              for (const auto& n : *list) out << n << "\n";
+              if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", run.output(index).string()));
+            }
+            auto e = score::evaluate_quality(*model, good, bad);
+            run.progress().update(1.0, fmt::format("held out: balanced accuracy {:.3f}, AUC {:.3f}", e.balanced_accuracy, e.auc));
+            return ok();
+          }};
+}
+
 DataPipeline data_pipeline(const Config& config) {
   DataPipeline pipeline;
   pipeline.add(lexicon_stage());
@@ -144,6 +204,7 @@ DataPipeline data_pipeline(const Config& config) {
   pipeline.add(embeddings_stage());
   pipeline.add(vocabulary_index_stage(config.semantic));
   pipeline.add(charlm_stage());
+  pipeline.add(quality_stage());
   return pipeline;
 }
 

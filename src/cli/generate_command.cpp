@@ -46,11 +46,8 @@ Result<generate::GenerateRequest> to_request(const GenerateOptions& g) {
 void print_table(const naming::NamingResult& result) {
   for (std::size_t i = 0; i < result.names.size(); ++i) {
     const auto& n = result.names[i];
-    std::string why;
-    for (std::size_t r = 0; r < n.score.reasons.size() && r < 3; ++r)
-      why += (r ? "; " : "") + n.score.reasons[r].text;
     std::cout << fmt::format("{:>3}. {:<20} {:<10} {:>3.0f}  {}\n", i + 1, n.candidate.name,
-                             generate::to_string(n.candidate.style), n.score.score, why);
+                             generate::to_string(n.candidate.style), n.score.score, naming::reasons_line(n.score));
   }
   for (const auto& note : result.notes) std::cout << "note: " << note << "\n";
   std::cout << fmt::format("{} names from {} candidates in {:.1f} ms\n", result.names.size(), result.candidates,

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_expand_command(app, options, exit_code);
   add_import_command(app, options, exit_code);
   add_migrate_command(app, options, exit_code);
+  add_keys_command(app, options, exit_code);
 
   try {
     app.parse(argc, argv);

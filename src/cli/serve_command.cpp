@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/http_server.hpp"
+#include "api/rate_limiter.hpp"
 #include "availability/checker_setup.hpp"
 #include "cli/command.hpp"
 #include "core/log.hpp"
@@ -56,7 +57,7 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
           spdlog::warn("brand conflict index not built ({}): /v1/conflicts answers 503", index.error().message);
       }
     } else {
-      spdlog::warn("naming data not loaded ({}): /v1/generate and /v1/conflicts answer 503 until `snai data build` has run",
+      spdlog::warn("naming data not loaded ({}): /v1/generate, /v1/score and /v1/conflicts answer 503 until `snai data build` has run",
                    knowledge.error().message);
     }
     auto domains = availability::make_domain_checker(*config);
@@ -65,10 +66,20 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
       return;
     }
 
+    // Redis-backed when cache.redis_url is set, so the limits hold across instances.
+    auto rate_limiter = api::make_rate_limiter(config->cache);
+    if (!rate_limiter) {
+      exit_code = report_error("serve", rate_limiter.error(), options, kExitUsage);
+      return;
+    }
     api::HttpServer server(config->server, {.storage = **storage,
                                             .namer = namer ? &*namer : nullptr,
+                                            .knowledge = knowledge ? knowledge->get() : nullptr,
                                             .domains = &*domains,
-                                            .conflicts = conflict_index ? &*conflict_index : nullptr});
+                                            .conflicts = conflict_index ? &*conflict_index : nullptr,
+                                            .log_format = config->log.format,
+                                            .rate_limiter = rate_limiter->get(),
+                                            .limits = config->limits});
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);
       return;

@@ -23,7 +23,7 @@ struct ServerConfig {
   std::size_t max_body_bytes = 1 << 20;
   int header_timeout_ms = 10000;    // the request line and headers must arrive within this (slow-loris)
   int idle_timeout_ms = 60000;      // a keep-alive connection with no request is closed after this
-  int request_timeout_ms = 30000;   // a handler that runs longer gets 503
+  int request_timeout_ms = 30000;   // the time to write a response (and for asynchronous handlers, to answer)
   int shutdown_timeout_ms = 10000;  // SIGTERM: stop accepting, drain in-flight requests for at most this
   std::size_t compress_min_bytes = 2048;  // gzip responses at least this big when the client accepts it
   std::string cors_origins;         // comma-separated allowed origins, "*" for any; empty: no CORS headers

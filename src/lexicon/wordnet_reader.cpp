@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "lexicon/internal/text_file.hpp"
+#include "core/text.hpp"
 
 namespace snai::lexicon {
 namespace {
@@ -37,11 +38,6 @@ bool parse_number(std::string_view field, T& value, int base = 10) {
 
 std::unexpected<Error> bad(std::string message) { return fail(ErrorCode::data_corrupt, std::move(message)); }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
@@ -61,7 +57,7 @@ std::pair<std::string, std::vector<std::string>> split_gloss(std::string_view gl
   while (pos <= gloss.size()) {
     std::size_t end = gloss.find("; ", pos);
     if (end == std::string_view::npos) end = gloss.size();
-    std::string_view part = trim(gloss.substr(pos, end - pos));
+    std::string_view part = trim(gloss.substr(pos, end - pos), " \r");
     if (!part.empty() && part.front() == '"') {
       std::size_t close = part.find('"', 1);
       examples.emplace_back(part.substr(1, close == std::string_view::npos ? part.size() - 1 : close - 1));
@@ -116,7 +112,7 @@ Result<WordnetSynset> parse_wordnet_data_line(std::string_view line) {
   }
   // Verb frames ("f_cnt + f_num w_num ...") follow for verbs; the lexicon does not use them.
   if (bar != std::string_view::npos) {
-    auto [definition, examples] = split_gloss(trim(line.substr(bar + 3)));
+    auto [definition, examples] = split_gloss(trim(line.substr(bar + 3), " \r"));
     synset.definition = std::move(definition);
     synset.examples = std::move(examples);
   }

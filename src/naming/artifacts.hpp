@@ -27,5 +27,8 @@ inline constexpr std::string_view kCorpusArtifactName = "corpus.txt";
 inline constexpr std::string_view kEmbeddingsArtifactName = "embeddings.bin";
 inline constexpr std::string_view kVocabularyIndexArtifactName = "vocabulary.hnsw";
 inline constexpr std::string_view kCharModelArtifactName = "charlm.bin";
+inline constexpr std::string_view kQualityModelArtifactName = "quality.xgb";            // score/quality_model.hpp
+inline constexpr std::string_view kQualityCharModelArtifactName = "quality_charlm.bin";  // score/quality_resources.hpp
+inline constexpr std::string_view kQualityWordsArtifactName = "quality_words.tsv";       // score/quality_resources.hpp
 
 }  // namespace snai::naming

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 
 namespace snai::naming {
@@ -101,12 +102,62 @@ Result<std::vector<Company>> parse_companies(std::string_view text, std::string_
   return out;
 }
 
-Result<std::vector<Company>> read_companies(const std::filesystem::path& file) {
+namespace {
+
+Result<std::string> read_text(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return fail(ErrorCode::not_found, fmt::format("cannot open {}", file.string()), "file");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return parse_companies(buffer.str(), file.string());
+  return buffer.str();
+}
+
+// A header line with a `name` column among tab- or comma-separated ones.
+bool has_name_header(std::string_view text) {
+  std::string_view first = text.substr(0, text.find('\n'));
+  if (first.find('\t') == std::string_view::npos && first.find(',') == std::string_view::npos) return false;
+  std::string lower(first);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (std::string_view sep : {"\t", ","}) {
+    std::size_t at = 0;
+    for (std::size_t next; at <= lower.size(); at = next + 1) {
+      next = std::min(lower.find(sep, at), lower.size());
+      std::string_view cell = std::string_view(lower).substr(at, next - at);
+      while (!cell.empty() && (cell.back() == '\r' || cell.back() == ' ' || cell.back() == '"')) cell.remove_suffix(1);
+      while (!cell.empty() && (cell.front() == ' ' || cell.front() == '"')) cell.remove_prefix(1);
+      if (cell == "name") return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<Company>> read_companies(const std::filesystem::path& file) {
+  auto text = read_text(file);
+  if (!text) return fail(text.error());
+  return parse_companies(*text, file.string());
+}
+
+Result<std::vector<std::string>> parse_names(std::string_view text, std::string_view source) {
+  std::vector<std::string> names;
+  if (has_name_header(text)) {
+    auto companies = parse_companies(text, source);
+    if (!companies) return fail(companies.error());
+    for (auto& c : *companies) names.push_back(std::move(c.name));
+    return names;
+  }
+  if (!is_valid_utf8(text)) return fail(ErrorCode::invalid_argument, fmt::format("{}: not valid UTF-8", source), "file");
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);)
+    if (auto name = trim(line); !name.empty()) names.emplace_back(name);
+  return names;
+}
+
+Result<std::vector<std::string>> read_names(const std::filesystem::path& file) {
+  auto text = read_text(file);
+  if (!text) return fail(text.error());
+  return parse_names(*text, file.string());
 }
 
 }  // namespace snai::naming

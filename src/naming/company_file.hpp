@@ -28,4 +28,9 @@ Result<std::vector<Company>> read_companies(const std::filesystem::path& file);
 // The same from text already in memory (`source` names it in errors).
 Result<std::vector<Company>> parse_companies(std::string_view text, std::string_view source);
 
+// Just names, from a companies file (a header line naming a `name` column) or a plain list
+// (one name per line, blank lines skipped). Same errors as read_companies.
+Result<std::vector<std::string>> read_names(const std::filesystem::path& file);
+Result<std::vector<std::string>> parse_names(std::string_view text, std::string_view source);
+
 }  // namespace snai::naming

@@ -25,6 +25,21 @@ class Laps {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// The quality model needs the brand registry its features compare against; without brands, or
+// without the model's artifacts (a data dir built before it existed), the interim scorer serves.
+Status load_quality_model(const Config& config, Knowledge& knowledge) {
+  if (!knowledge.brands) return ok();
+  auto resources = score::QualityResources::load(artifact_path(config, kQualityCharModelArtifactName),
+                                                 artifact_path(config, kQualityWordsArtifactName), knowledge.lexicon,
+                                                 *knowledge.brands, &knowledge.screen);
+  if (!resources) return resources.error().code == ErrorCode::not_found ? ok() : fail(resources.error());
+  auto model = score::QualityModel::load(artifact_path(config, kQualityModelArtifactName), (*resources)->context());
+  if (!model) return model.error().code == ErrorCode::not_found ? ok() : fail(model.error());
+  knowledge.quality_resources = std::move(*resources);
+  knowledge.quality = std::move(*model);
+  return ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
@@ -58,6 +73,9 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
     if (!screen) return fail(screen.error());
     knowledge->brand_screen = std::move(*screen);
   }
+  laps.to(derive_ms);
+  if (auto quality = load_quality_model(config, *knowledge); !quality) return fail(quality.error());
+  laps.to(load_ms);
   // Built here rather than on the first request, whose time budget it would eat (about 0.4 s).
   (void)semantic::GlossIndex::of(knowledge->lexicon);
   laps.to(derive_ms);

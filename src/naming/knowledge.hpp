@@ -16,6 +16,9 @@
 #include "core/result.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lexicon/pronunciation.hpp"
+#include "score/name_scorer.hpp"
+#include "score/quality_model.hpp"
+#include "score/quality_resources.hpp"
 #include "screening/name_screen.hpp"
 #include "semantic/concept_expander.hpp"
 #include "semantic/embeddings.hpp"
@@ -46,6 +49,13 @@ struct Knowledge {
   // A lean brand-conflict index for screening generated names: spelling and Double Metaphone
   // only (no espeak-ng, no vectors), so a query costs microseconds. Absent without brands.
   std::optional<conflicts::ConflictIndex> brand_screen;
+  // The trained quality model and what its features read (absent: the interim scorer decides).
+  std::unique_ptr<score::QualityResources> quality_resources;
+  std::optional<score::QualityModel> quality;
+  // The quality model when loaded, else the interim scorer.
+  score::NameScorer scorer() const {
+    return score::NameScorer(char_model ? &*char_model : nullptr, &lexicon, quality ? &*quality : nullptr);
+  }
   double load_ms = 0;    // reading the artifacts (memory-mapped or one read each)
   // Building what is derived from them at start-up (name screen, conflict index, gloss index);
   // these should become artifacts of `snai data build` too.
@@ -53,7 +63,7 @@ struct Knowledge {
 };
 
 // The lexicon, embeddings and index are required (not_found / data_corrupt errors say to run
-// `snai data build`); the brands and the character model are loaded when present.
+// `snai data build`); the brands, the character model and the quality model are loaded when present.
 Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config);
 
 }  // namespace snai::naming

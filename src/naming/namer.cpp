@@ -13,7 +13,16 @@ Namer::Namer(const Knowledge& knowledge, NamerOptions options)
                   .brands = knowledge.brands ? &*knowledge.brands : nullptr,
                   .char_model = knowledge.char_model ? &*knowledge.char_model : nullptr,
                   .blocked = [&screen = knowledge.screen](std::string_view name) { return screen.blocked(name); }}),
-      scorer_(knowledge.char_model ? &*knowledge.char_model : nullptr, &knowledge.lexicon) {}
+      scorer_(knowledge.scorer()) {}
+
+void Namer::explain(std::vector<ScoredName>& names) const {
+  std::vector<score::ScoreInput> inputs;
+  inputs.reserve(names.size());
+  for (const auto& n : names)
+    inputs.push_back({.name = n.candidate.name, .relevance = n.candidate.relevance, .sounds_like = n.candidate.sounds_like});
+  auto explained = scorer_.score_batch(inputs, score::Explain::shap);
+  for (std::size_t i = 0; i < names.size(); ++i) names[i].score = std::move(explained[i]);
+}
 
 Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) const {
   auto started = std::chrono::steady_clock::now();
@@ -23,12 +32,16 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
 
   NamingResult out;
   out.notes = std::move(generation->notes);
+  // Ranking needs scores only; the reasons are worked out for the names returned (below).
+  std::vector<score::ScoreInput> inputs;
+  inputs.reserve(generation->candidates.size());
+  for (const auto& c : generation->candidates)
+    inputs.push_back({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like});
+  auto scores = scorer_.score_batch(inputs, score::Explain::none);
   std::vector<ScoredName> scored;
   scored.reserve(generation->candidates.size());
-  for (auto& c : generation->candidates) {
-    auto s = scorer_.score({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like});
-    scored.push_back({std::move(c), std::move(s)});
-  }
+  for (std::size_t i = 0; i < scores.size(); ++i)
+    scored.push_back({std::move(generation->candidates[i]), std::move(scores[i])});
   out.candidates = scored.size();
   RankOptions rank{.count = std::size_t(request.count),
                    .allow_shared_roots = request.allow_shared_roots || !request.contains.empty()};
@@ -44,6 +57,7 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
       return !risky;
     };
   out.names = rank_names(std::move(scored), rank);
+  explain(out.names);
   if (too_close > 0)
     out.notes.push_back(fmt::format("{} name{} too close to existing brands left out, e.g. {}", too_close,
                                     too_close == 1 ? "" : "s", example));

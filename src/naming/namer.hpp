@@ -16,7 +16,7 @@
 #include "generate/generator.hpp"
 #include "naming/knowledge.hpp"
 #include "naming/ranker.hpp"
-#include "score/interim_scorer.hpp"
+#include "score/name_scorer.hpp"
 
 namespace snai::naming {
 
@@ -45,10 +45,13 @@ class Namer {
   Result<NamingResult> generate(const generate::GenerateRequest& request) const;
 
  private:
+  // Re-scores the names to be shown with their reasons (SHAP), which ranking did without.
+  void explain(std::vector<ScoredName>& names) const;
+
   const Knowledge& knowledge_;
   NamerOptions options_;
   generate::Generator generator_;
-  score::InterimScorer scorer_;
+  score::NameScorer scorer_;
 };
 
 }  // namespace snai::naming

@@ -15,6 +15,16 @@ nlohmann::json explanation_json(const score::NameScore& score) {
   return {{"model", score.model}, {"reasons", std::move(reasons)}};
 }
 
+std::string reasons_line(const score::NameScore& score, std::size_t count) {
+  std::string line;
+  for (std::size_t r = 0; r < score.reasons.size() && r < count; ++r) {
+    if (r > 0) line += "; ";
+    line += score.reasons[r].effect >= 0 ? "+ " : "- ";
+    line += score.reasons[r].text;
+  }
+  return line;
+}
+
 nlohmann::json to_json(const NamingResult& result) {
   auto names = nlohmann::json::array();
   for (const auto& n : result.names)
@@ -24,6 +34,13 @@ nlohmann::json to_json(const NamingResult& result) {
                      {"explanation", explanation_json(n.score)},
                      {"parts", n.candidate.parts}});
   return {{"names", std::move(names)}, {"took_ms", round_to(result.took_ms, 0.01)}, {"notes", result.notes}};
+}
+
+nlohmann::json to_json(std::span<const ScoredInput> scored) {
+  auto names = nlohmann::json::array();
+  for (const auto& n : scored)
+    names.push_back({{"name", n.name}, {"score", round_to(n.score.score, 0.1)}, {"explanation", explanation_json(n.score)}});
+  return {{"names", std::move(names)}};
 }
 
 }  // namespace snai::naming

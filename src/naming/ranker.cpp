@@ -87,10 +87,16 @@ struct RootCounts {
 std::vector<ScoredName> collapse_near_duplicates(std::vector<ScoredName> sorted) {
   std::vector<ScoredName> kept;
   std::vector<std::string> folded, sounds;
-  std::unordered_set<std::string> sound_seen;
+  std::unordered_set<std::string> sound_seen, respelt;
+  // A respelling is made to be the ownable form of its word (Lyft for lift): when both are
+  // candidates the respelling stands for the pair, whichever scored higher — the quality model
+  // favours the familiar spelling, which is the one a founder cannot get.
+  for (const auto& s : sorted)
+    if (s.candidate.style == generate::Style::respelling) respelt.insert(sound_key(s.candidate.name));
   for (auto& s : sorted) {
     std::string f = generate::fold_name(s.candidate.name), k = sound_key(s.candidate.name);
     if (sound_seen.contains(k)) continue;
+    if (s.candidate.style != generate::Style::respelling && respelt.contains(k)) continue;
     bool near = std::ranges::any_of(folded, [&](const std::string& other) { return within_one_edit(f, other); });
     if (near) continue;
     sound_seen.insert(k);

@@ -7,6 +7,8 @@
 //   auto user = (*storage)->create_user({.email = "ada@example.com"});
 //   auto project = (*storage)->create_project({.owner_id = user->id, .description = "AI notes for doctors"});
 //   (*storage)->add_names(project->id, {{.name = "Scribewell", .style = "compound", .score = 71}});
+//   (*storage)->set_feedback(user->id, name_id, FeedbackKind::favorite);    // now on the shortlist
+//   (*storage)->list_shortlist(project->id, user->id, {});
 //
 // Conventions
 // - Expected failures are values: not_found, conflict (duplicate), invalid_argument (bad field,
@@ -73,6 +75,13 @@ struct NewProject {
   Json constraints = Json::object();
 };
 
+// A change to a project: each present field replaces the stored one, absent ones stay.
+struct ProjectPatch {
+  std::optional<std::string> description;
+  std::optional<std::vector<std::string>> keywords;
+  std::optional<Json> constraints;
+};
+
 struct GeneratedName {
   std::string id;
   std::string project_id;
@@ -100,6 +109,19 @@ struct Feedback {
   std::string name_id;
   FeedbackKind kind = FeedbackKind::favorite;
   std::int64_t updated_ms = 0;
+};
+
+// A name together with one user's current verdict on it (none when not judged).
+struct ReviewedName {
+  GeneratedName name;
+  std::optional<FeedbackKind> feedback;
+};
+
+// How many names a project holds and how one user judged them.
+struct NameCounts {
+  std::int64_t names = 0;
+  std::int64_t favorites = 0;
+  std::int64_t dismissed = 0;
 };
 
 // Append-only record of something that happened; analytics/ and experiments/ read these.
@@ -147,6 +169,8 @@ class UserRepository {
   virtual Result<User> find_user_by_email(std::string_view email) = 0;
   virtual Result<IssuedApiKey> issue_api_key(std::string_view user_id, std::string_view label) = 0;
   virtual Result<std::vector<ApiKey>> list_api_keys(std::string_view user_id) = 0;
+  // Every user's keys, oldest first: for operators (`snai keys list`), never for a tenant.
+  virtual Result<std::vector<ApiKey>> list_all_api_keys() = 0;
   virtual Status revoke_api_key(std::string_view key_id) = 0;
   // The key's owner; unauthenticated when the secret is unknown or revoked.
   virtual Result<User> authenticate(std::string_view secret) = 0;
@@ -159,6 +183,11 @@ class ProjectRepository {
   virtual Result<Project> get_project(std::string_view id) = 0;
   // Newest first.
   virtual Result<Page<Project>> list_projects(std::string_view owner_id, const PageRequest& page) = 0;
+  // Same validation as create_project for the fields present; not_found when absent.
+  virtual Result<Project> update_project(std::string_view id, const ProjectPatch& patch) = 0;
+  // Removes the project, its names and every verdict on them (one transaction); not_found when absent.
+  // Events that mention the project stay: they are history.
+  virtual Status delete_project(std::string_view id) = 0;
 };
 
 class NameRepository {
@@ -170,6 +199,16 @@ class NameRepository {
   virtual Result<GeneratedName> get_name(std::string_view id) = 0;
   // In the order they were added.
   virtual Result<Page<GeneratedName>> list_names(std::string_view project_id, const PageRequest& page) = 0;
+  // list_names with `user_id`'s verdict on each name.
+  virtual Result<Page<ReviewedName>> list_reviewed_names(std::string_view project_id, std::string_view user_id,
+                                                         const PageRequest& page) = 0;
+  // The shortlist: the project's names that `user_id` (normally the owner) favorited, in the
+  // order they were added. Not stored apart: a favorite verdict is the shortlist entry, so
+  // dismissing or clearing takes a name off, and deleting the project removes both.
+  virtual Result<Page<GeneratedName>> list_shortlist(std::string_view project_id, std::string_view user_id,
+                                                     const PageRequest& page) = 0;
+  // Zero counts for a project without names (or that does not exist).
+  virtual Result<NameCounts> count_names(std::string_view project_id, std::string_view user_id) = 0;
 };
 
 class FeedbackRepository {

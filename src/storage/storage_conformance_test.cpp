@@ -157,6 +157,23 @@ TEST_F(StorageConformance, ApiKeysAuthenticateUntilRevoked) {
   EXPECT_EQ(db().issue_api_key(new_id(), "x").error().code, ErrorCode::not_found);
 }
 
+TEST_F(StorageConformance, AllApiKeysListsEveryUsersKeysOldestFirst) {
+  auto before = db().list_all_api_keys();
+  ASSERT_TRUE(before) << before.error().message;
+  auto ada = make_user();
+  auto bob = make_user();
+  auto first = db().issue_api_key(ada.id, "ci");
+  auto second = db().issue_api_key(bob.id, "laptop");
+  ASSERT_TRUE(first && second);
+  auto all = db().list_all_api_keys();
+  ASSERT_TRUE(all) << all.error().message;
+  ASSERT_EQ(all->size(), before->size() + 2);
+  EXPECT_EQ(all->at(all->size() - 2).id, first->key.id);
+  EXPECT_EQ(all->back().id, second->key.id);
+  EXPECT_EQ(all->back().user_id, bob.id);
+  EXPECT_EQ(all->back().label, "laptop");
+}
+
 // ---------- projects ----------
 
 TEST_F(StorageConformance, ProjectsRoundTripKeywordsAndConstraints) {
@@ -211,6 +228,69 @@ TEST_F(StorageConformance, ProjectsPageNewestFirst) {
   std::reverse(ids.begin(), ids.end());
   EXPECT_EQ(seen, ids);
   EXPECT_EQ(db().list_projects(user.id, {.limit = 0}).error().field, "limit");
+}
+
+TEST_F(StorageConformance, UpdateChangesOnlyThePresentFields) {
+  auto user = make_user();
+  auto created = db().create_project({.owner_id = user.id, .description = "before", .keywords = {"a", "b"},
+                                      .constraints = {{"max_length", 8}}});
+  ASSERT_TRUE(created) << created.error().message;
+  auto described = db().update_project(created->id, {.description = "after ☕"});
+  ASSERT_TRUE(described) << described.error().message;
+  EXPECT_EQ(described->description, "after ☕");
+  EXPECT_EQ(described->keywords, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(described->constraints, Json({{"max_length", 8}}));
+  EXPECT_EQ(described->created_ms, created->created_ms);
+  EXPECT_EQ(described->owner_id, user.id);
+
+  auto rest = db().update_project(created->id, {.keywords = std::vector<std::string>{}, .constraints = Json::object()});
+  ASSERT_TRUE(rest) << rest.error().message;
+  auto got = db().get_project(created->id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->description, "after ☕");
+  EXPECT_TRUE(got->keywords.empty());
+  EXPECT_EQ(got->constraints, Json::object());
+
+  auto nothing = db().update_project(created->id, {});
+  ASSERT_TRUE(nothing);
+  EXPECT_EQ(nothing->description, "after ☕");
+}
+
+TEST_F(StorageConformance, UpdateRejectsBadFieldsAndUnknownProjects) {
+  auto project = make_project(make_user(), "kept");
+  EXPECT_EQ(db().update_project(project.id, {.description = ""}).error().field, "description");
+  EXPECT_EQ(db().update_project(project.id, {.description = "caf\xc3"}).error().code, ErrorCode::invalid_argument);
+  EXPECT_EQ(db().update_project(project.id, {.keywords = std::vector<std::string>(51, "k")}).error().field, "keywords");
+  EXPECT_EQ(db().update_project(project.id, {.constraints = Json::array()}).error().field, "constraints");
+  EXPECT_EQ(db().get_project(project.id)->description, "kept");
+  auto missing = db().update_project(new_id(), {.description = "x"});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::not_found);
+}
+
+TEST_F(StorageConformance, DeleteRemovesTheProjectItsNamesAndTheirFeedback) {
+  auto user = make_user();
+  auto doomed = make_project(user, "doomed");
+  auto kept = make_project(user, "kept");
+  auto names = db().add_names(doomed.id, {{.name = "Alpha", .style = "dictionary", .score = 50},
+                                          {.name = "Beta", .style = "dictionary", .score = 50}});
+  ASSERT_TRUE(names) << names.error().message;
+  auto kept_names = db().add_names(kept.id, {{.name = "Alpha", .style = "dictionary", .score = 50}});
+  ASSERT_TRUE(kept_names);
+  ASSERT_TRUE(db().set_feedback(user.id, (*names)[0].id, FeedbackKind::favorite));
+  ASSERT_TRUE(db().set_feedback(user.id, (*kept_names)[0].id, FeedbackKind::favorite));
+
+  ASSERT_TRUE(db().delete_project(doomed.id));
+  EXPECT_EQ(db().get_project(doomed.id).error().code, ErrorCode::not_found);
+  EXPECT_EQ(db().get_name((*names)[0].id).error().code, ErrorCode::not_found);
+  EXPECT_EQ(name_count(doomed), 0);
+  auto feedback = db().list_feedback(user.id, {});
+  ASSERT_TRUE(feedback);
+  ASSERT_EQ(feedback->items.size(), 1u);
+  EXPECT_EQ(feedback->items[0].name_id, (*kept_names)[0].id);
+  EXPECT_EQ(name_count(kept), 1);
+  EXPECT_EQ(db().delete_project(doomed.id).error().code, ErrorCode::not_found);
+  EXPECT_EQ(db().delete_project(new_id()).error().code, ErrorCode::not_found);
 }
 
 // ---------- generated names ----------
@@ -311,6 +391,63 @@ TEST_F(StorageConformance, FeedbackIsOneVerdictPerUserAndName) {
   EXPECT_EQ(db().list_feedback(user.id, {})->items.size(), 1u);
   EXPECT_EQ(db().set_feedback(user.id, new_id(), FeedbackKind::favorite).error().code, ErrorCode::not_found);
   EXPECT_EQ(db().set_feedback(new_id(), names[0].id, FeedbackKind::favorite).error().code, ErrorCode::not_found);
+}
+
+TEST_F(StorageConformance, ShortlistIsTheUsersFavoritesInTheProject) {
+  auto owner = make_user();
+  auto teammate = make_user();
+  auto project = make_project(owner);
+  auto other = make_project(owner);
+  std::vector<NewName> batch;
+  for (int i = 0; i < 6; ++i) batch.push_back({.name = "N" + std::to_string(i), .style = "invented", .score = 50});
+  auto names = db().add_names(project.id, batch);
+  ASSERT_TRUE(names) << names.error().message;
+  auto elsewhere = db().add_names(other.id, {{.name = "Elsewhere", .style = "invented", .score = 50}});
+  ASSERT_TRUE(elsewhere);
+  for (int i : {4, 1, 3}) ASSERT_TRUE(db().set_feedback(owner.id, (*names)[i].id, FeedbackKind::favorite));
+  ASSERT_TRUE(db().set_feedback(owner.id, (*names)[3].id, FeedbackKind::dismiss));  // off the shortlist again
+  ASSERT_TRUE(db().set_feedback(owner.id, (*names)[5].id, FeedbackKind::dismiss));
+  ASSERT_TRUE(db().set_feedback(owner.id, (*elsewhere)[0].id, FeedbackKind::favorite));
+  ASSERT_TRUE(db().set_feedback(teammate.id, (*names)[0].id, FeedbackKind::favorite));
+
+  std::vector<std::string> shortlisted;
+  PageRequest req{.limit = 1};
+  while (true) {
+    auto page = db().list_shortlist(project.id, owner.id, req);
+    ASSERT_TRUE(page) << page.error().message;
+    for (const auto& n : page->items) shortlisted.push_back(n.name);
+    if (page->next.empty()) break;
+    req.after = page->next;
+  }
+  EXPECT_EQ(shortlisted, (std::vector<std::string>{"N1", "N4"}));  // in the order added
+  auto theirs = db().list_shortlist(project.id, teammate.id, {});
+  ASSERT_TRUE(theirs);
+  ASSERT_EQ(theirs->items.size(), 1u);
+  EXPECT_EQ(theirs->items[0].name, "N0");
+
+  auto counts = db().count_names(project.id, owner.id);
+  ASSERT_TRUE(counts) << counts.error().message;
+  EXPECT_EQ(counts->names, 6);
+  EXPECT_EQ(counts->favorites, 2);
+  EXPECT_EQ(counts->dismissed, 2);
+  auto none = db().count_names(new_id(), owner.id);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->names, 0);
+  EXPECT_EQ(none->favorites, 0);
+
+  auto reviewed = db().list_reviewed_names(project.id, owner.id, {.limit = 4});
+  ASSERT_TRUE(reviewed) << reviewed.error().message;
+  ASSERT_EQ(reviewed->items.size(), 4u);
+  EXPECT_FALSE(reviewed->items[0].feedback);  // only the teammate judged N0
+  EXPECT_EQ(reviewed->items[1].feedback, FeedbackKind::favorite);
+  EXPECT_FALSE(reviewed->items[2].feedback);
+  EXPECT_EQ(reviewed->items[3].feedback, FeedbackKind::dismiss);
+  EXPECT_EQ(reviewed->items[3].name.name, "N3");
+  auto rest = db().list_reviewed_names(project.id, owner.id, {.after = reviewed->next, .limit = 4});
+  ASSERT_TRUE(rest);
+  ASSERT_EQ(rest->items.size(), 2u);
+  EXPECT_EQ(rest->items[1].feedback, FeedbackKind::dismiss);
+  EXPECT_TRUE(rest->next.empty());
 }
 
 // ---------- events ----------

@@ -49,11 +49,18 @@ Status validate(const NewUser& user) {
 
 Status validate(const NewProject& project) {
   if (auto st = check_text(project.owner_id, "owner_id", 64, true); !st) return st;
-  if (auto st = check_text(project.description, "description", 2000, true); !st) return st;
-  if (project.keywords.size() > 50) return fail(ErrorCode::invalid_argument, "at most 50 keywords", "keywords");
-  for (const auto& k : project.keywords)
-    if (auto st = check_text(k, "keywords", 100, true); !st) return st;
-  if (!project.constraints.is_object())
+  return validate(ProjectPatch{project.description, project.keywords, project.constraints});
+}
+
+Status validate(const ProjectPatch& patch) {
+  if (patch.description)
+    if (auto st = check_text(*patch.description, "description", 2000, true); !st) return st;
+  if (patch.keywords) {
+    if (patch.keywords->size() > 50) return fail(ErrorCode::invalid_argument, "at most 50 keywords", "keywords");
+    for (const auto& k : *patch.keywords)
+      if (auto st = check_text(k, "keywords", 100, true); !st) return st;
+  }
+  if (patch.constraints && !patch.constraints->is_object())
     return fail(ErrorCode::invalid_argument, "constraints must be a JSON object", "constraints");
   return ok();
 }
@@ -70,7 +77,7 @@ Status validate(const NewName& name) {
 }
 
 Status validate(const NewEvent& event) {
-  if (auto st = check_text(event.type, "type", 64, true); !st) return st;
+  if (auto st = check_text(event.type, "type", 100, true); !st) return st;
   if (auto st = check_text(event.user_id, "user_id", 64, false); !st) return st;
   if (auto st = check_text(event.project_id, "project_id", 64, false); !st) return st;
   if (!event.properties.is_object())

@@ -15,6 +15,7 @@ Result<std::string> normalize_email(std::string_view email);
 
 Status validate(const NewUser& user);
 Status validate(const NewProject& project);
+Status validate(const ProjectPatch& patch);  // the fields present
 Status validate(const NewName& name);
 Status validate(const NewEvent& event);
 Status validate(const PageRequest& page);

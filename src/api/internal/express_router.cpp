@@ -1,5 +1,6 @@
 #include "api/internal/express_router.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <expected>
@@ -11,6 +12,7 @@
 
 #include "api/authentication.hpp"
 #include "api/error_response.hpp"
+#include "api/internal/observability.hpp"
 #include "api/internal/raw_request.hpp"
 #include "api/request_id.hpp"
 
@@ -59,7 +61,9 @@ void send(const restinio::request_handle_t& raw, Response response, std::string_
   auto builder = raw->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
       std::string(reason_phrase(response.status))});
-  builder.append_header(restinio::http_field::content_type, std::move(response.content_type));
+  if (!response.content_type.empty()) {  // empty for 204
+    builder.append_header(restinio::http_field::content_type, std::move(response.content_type));
+  }
   builder.append_header(std::string(kRequestIdHeader), std::string(request_id));
   if (!response.cache_control.empty()) {
     builder.append_header(restinio::http_field::cache_control, std::move(response.cache_control));
@@ -89,7 +93,7 @@ std::expected<std::optional<Caller>, Response> caller_for(const restinio::reques
 
 restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
                                           const restinio::router::route_params_t* params, const Handler& handler,
-                                          Access access, const PipelineOptions& options) {
+                                          Access access, std::string_view route, const PipelineOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<std::string_view> incoming_id;
   if (auto field = raw->header().try_get_field(restinio::string_view_t(kRequestIdHeader.data(), kRequestIdHeader.size()))) {
@@ -100,15 +104,24 @@ restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
   auto caller = caller_for(*raw, access, options);
   const Request request(raw_request, request_id, caller && *caller ? &**caller : nullptr);
 
-  Response response = caller ? run_handler(handler, request, options) : std::move(caller.error());
+  // --- traffic control (issue 7; internal/traffic_control.hpp): rate limit -> 429, the
+  // in-flight count a graceful stop waits for, gzip of large responses. Wraps the handler only.
+  Response response = caller ? with_traffic_control(options.traffic, *raw, access, request.caller(),
+                                                    [&] { return run_handler(handler, request, options); })
+                             : std::move(caller.error());
+  // --- end of traffic control
+  // --- observability (issue 7; internal/observability.hpp): security and CORS headers, then
+  // metrics by route pattern and the access log line.
   const int status = response.status;
+  const std::uint64_t bytes = response.body.size();
+  add_response_headers(response, request.header("Origin"), options.observability.cors);
+  const std::int64_t duration_us = record(options.observability, route, request.method(), status, started);
   send(raw, std::move(response), request_id);
-
-  if (spdlog::should_log(spdlog::level::debug)) {
-    const auto us =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-    spdlog::debug("http {} {} {} {}us request={}", request.method(), clip(request.path()), status, us, request_id);
-  }
+  log_access(options.observability,
+             {.request_id = request_id, .method = request.method(), .route = route, .path = clip(request.path()),
+              .status = status, .bytes = bytes, .duration_us = duration_us,
+              .caller = request.caller() ? std::string_view(request.caller()->user_id) : "anonymous"});
+  // --- end of observability
   return restinio::request_accepted();
 }
 
@@ -127,6 +140,13 @@ Handler method_not_allowed(std::vector<Method> allowed) {
   };
 }
 
+// OPTIONS on a known path: 204 with Allow, and a CORS preflight answer for an allowed origin.
+Handler preflight(std::vector<Method> allowed, CorsPolicy cors) {
+  return [allowed = std::move(allowed), cors = std::move(cors)](const Request& request) {
+    return preflight_response(allowed, request.header("Origin"), request.header("Access-Control-Request-Method"), cors);
+  };
+}
+
 Response no_route(const Request& request) {
   return error_response(404, "not_found", fmt::format("no route for {} {}", request.method(), clip(request.path())));
 }
@@ -140,27 +160,34 @@ std::unique_ptr<ExpressRouter> make_express_router(const Router& router, const P
   auto express = std::make_unique<ExpressRouter>();
   for (const Route& route : router.routes()) {
     express->add_handler(to_restinio(route.method), route.path, path_options,
-                         [handler = route.handler, access = route.access, options](
+                         [handler = route.handler, access = route.access, path = route.path, options](
                              const restinio::request_handle_t& raw, restinio::router::route_params_t params) {
-                           return serve(raw, &params, handler, access, options);
+                           return serve(raw, &params, handler, access, path, options);
                          });
   }
-  // After every real route, so a method-specific route always wins: any other method on a
-  // known path is 405, listing what is allowed.
+  // After every real route, so a method-specific route always wins: OPTIONS on a known path
+  // is answered (CORS preflight), any other method is 405, listing what is allowed.
   std::set<std::string> done;
   for (const Route& route : router.routes()) {
     if (!done.insert(route.path).second) continue;
     const std::vector<Method> allowed = router.methods_for(route.path);
+    if (std::find(allowed.begin(), allowed.end(), Method::options) == allowed.end()) {
+      express->add_handler(restinio::http_method_options(), route.path, path_options,
+                           [handler = preflight(allowed, options.observability.cors), path = route.path, options](
+                               const restinio::request_handle_t& raw, restinio::router::route_params_t params) {
+                             return serve(raw, &params, handler, Access::open, path, options);
+                           });
+    }
     restinio::router::dynamic_none_of_methods_matcher_t others;
     for (Method method : allowed) others.add(to_restinio(method));
     express->add_handler(std::move(others), route.path, path_options,
-                         [handler = method_not_allowed(allowed), options](const restinio::request_handle_t& raw,
-                                                                          restinio::router::route_params_t params) {
-                           return serve(raw, &params, handler, Access::open, options);
+                         [handler = method_not_allowed(allowed), path = route.path, options](
+                             const restinio::request_handle_t& raw, restinio::router::route_params_t params) {
+                           return serve(raw, &params, handler, Access::open, path, options);
                          });
   }
   express->non_matched_request_handler([handler = Handler(no_route), options](const restinio::request_handle_t& raw) {
-    return serve(raw, nullptr, handler, Access::open, options);
+    return serve(raw, nullptr, handler, Access::open, kUnmatchedRoute, options);
   });
   return express;
 }

@@ -35,6 +35,7 @@ class FakeStorage : public storage::Storage {
   Result<storage::User> find_user_by_email(std::string_view) override { return unused(); }
   Result<storage::IssuedApiKey> issue_api_key(std::string_view, std::string_view) override { return unused(); }
   Result<std::vector<storage::ApiKey>> list_api_keys(std::string_view) override { return unused(); }
+  Result<std::vector<storage::ApiKey>> list_all_api_keys() override { return unused(); }
   Status revoke_api_key(std::string_view) override { return unused(); }
   Result<storage::User> authenticate(std::string_view) override { return unused(); }
   Result<storage::Project> create_project(const storage::NewProject&) override { return unused(); }
@@ -42,6 +43,8 @@ class FakeStorage : public storage::Storage {
   Result<storage::Page<storage::Project>> list_projects(std::string_view, const storage::PageRequest&) override {
     return unused();
   }
+  Result<storage::Project> update_project(std::string_view, const storage::ProjectPatch&) override { return unused(); }
+  Status delete_project(std::string_view) override { return unused(); }
   Result<std::vector<storage::GeneratedName>> add_names(std::string_view,
                                                         const std::vector<storage::NewName>&) override {
     return unused();
@@ -50,6 +53,15 @@ class FakeStorage : public storage::Storage {
   Result<storage::Page<storage::GeneratedName>> list_names(std::string_view, const storage::PageRequest&) override {
     return unused();
   }
+  Result<storage::Page<storage::ReviewedName>> list_reviewed_names(std::string_view, std::string_view,
+                                                                   const storage::PageRequest&) override {
+    return unused();
+  }
+  Result<storage::Page<storage::GeneratedName>> list_shortlist(std::string_view, std::string_view,
+                                                               const storage::PageRequest&) override {
+    return unused();
+  }
+  Result<storage::NameCounts> count_names(std::string_view, std::string_view) override { return unused(); }
   Result<storage::Feedback> set_feedback(std::string_view, std::string_view, storage::FeedbackKind) override {
     return unused();
   }

@@ -14,7 +14,9 @@
 namespace snai::naming::testing {
 
 inline Result<const Knowledge*> test_knowledge() {
-  static const Result<std::unique_ptr<Knowledge>> loaded = []() -> Result<std::unique_ptr<Knowledge>> {
+  // Never destroyed: XGBoost's thread-local state may be gone before static destructors run,
+  // and freeing a booster then crashes the test binary after its tests have passed.
+  static const auto& loaded = *new Result<std::unique_ptr<Knowledge>>([]() -> Result<std::unique_ptr<Knowledge>> {
     const char* dir = std::getenv("SNAI_TEST_DATA_DIR");
     if (!dir)
       return fail(ErrorCode::failed_precondition,
@@ -22,7 +24,7 @@ inline Result<const Knowledge*> test_knowledge() {
     Config config;
     config.storage.data_dir = dir;
     return load_knowledge(config);
-  }();
+  }());
   if (!loaded) return fail(loaded.error());
   return loaded->get();
 }

@@ -34,16 +34,24 @@ class PostgresStorage final : public Storage {
   Result<User> find_user_by_email(std::string_view email) override;
   Result<IssuedApiKey> issue_api_key(std::string_view user_id, std::string_view label) override;
   Result<std::vector<ApiKey>> list_api_keys(std::string_view user_id) override;
+  Result<std::vector<ApiKey>> list_all_api_keys() override;
   Status revoke_api_key(std::string_view key_id) override;
   Result<User> authenticate(std::string_view secret) override;
 
   Result<Project> create_project(const NewProject& project) override;
   Result<Project> get_project(std::string_view id) override;
   Result<Page<Project>> list_projects(std::string_view owner_id, const PageRequest& page) override;
+  Result<Project> update_project(std::string_view id, const ProjectPatch& patch) override;
+  Status delete_project(std::string_view id) override;
 
   Result<std::vector<GeneratedName>> add_names(std::string_view project_id, const std::vector<NewName>& names) override;
   Result<GeneratedName> get_name(std::string_view id) override;
   Result<Page<GeneratedName>> list_names(std::string_view project_id, const PageRequest& page) override;
+  Result<Page<ReviewedName>> list_reviewed_names(std::string_view project_id, std::string_view user_id,
+                                                 const PageRequest& page) override;
+  Result<Page<GeneratedName>> list_shortlist(std::string_view project_id, std::string_view user_id,
+                                             const PageRequest& page) override;
+  Result<NameCounts> count_names(std::string_view project_id, std::string_view user_id) override;
 
   Result<Feedback> set_feedback(std::string_view user_id, std::string_view name_id, FeedbackKind kind) override;
   Status clear_feedback(std::string_view user_id, std::string_view name_id) override;

@@ -18,6 +18,14 @@ constexpr Statement kProjectsFirst{"projects_first",
                                    SNAI_PROJECT_COLUMNS "WHERE owner_id = $1 ORDER BY id DESC LIMIT $2::int"};
 constexpr Statement kProjectsAfter{
     "projects_after", SNAI_PROJECT_COLUMNS "WHERE owner_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3::int"};
+// coalesce keeps the stored value for an absent (NULL) field, in one statement (no lost update).
+constexpr Statement kUpdateProject{
+    "update_project",
+    "UPDATE projects SET description = coalesce($2, description), keywords = coalesce($3::jsonb, keywords), "
+    "constraints = coalesce($4::jsonb, constraints) WHERE id = $1 "
+    "RETURNING id, owner_id, description, keywords, constraints, created_ms"};
+// Names and their feedback go by ON DELETE CASCADE, inside this one statement.
+constexpr Statement kDeleteProject{"delete_project", "DELETE FROM projects WHERE id = $1"};
 #undef SNAI_PROJECT_COLUMNS
 
 constexpr Statement kProjectExists{"project_exists", "SELECT 1 FROM projects WHERE id = $1"};
@@ -33,6 +41,20 @@ constexpr Statement kInsertNames{
 constexpr Statement kNameById{"name_by_id", SNAI_NAME_COLUMNS "WHERE id = $1"};
 constexpr Statement kNamesPage{"names_page",
                                SNAI_NAME_COLUMNS "WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3::int"};
+constexpr Statement kReviewedNamesPage{
+    "reviewed_names_page",
+    "SELECT n.id, n.project_id, n.name, n.style, n.score, n.parts, n.created_ms, f.kind FROM names n "
+    "LEFT JOIN feedback f ON f.name_id = n.id AND f.user_id = $2 "
+    "WHERE n.project_id = $1 AND n.id > $3 ORDER BY n.id LIMIT $4::int"};
+constexpr Statement kShortlistPage{
+    "shortlist_page",
+    "SELECT n.id, n.project_id, n.name, n.style, n.score, n.parts, n.created_ms FROM names n "
+    "JOIN feedback f ON f.name_id = n.id AND f.user_id = $2 AND f.kind = 'favorite' "
+    "WHERE n.project_id = $1 AND n.id > $3 ORDER BY n.id LIMIT $4::int"};
+constexpr Statement kCountNames{
+    "count_names",
+    "SELECT count(*), count(*) FILTER (WHERE f.kind = 'favorite'), count(*) FILTER (WHERE f.kind = 'dismiss') "
+    "FROM names n LEFT JOIN feedback f ON f.name_id = n.id AND f.user_id = $2 WHERE n.project_id = $1"};
 #undef SNAI_NAME_COLUMNS
 
 constexpr Statement kUpsertFeedback{
@@ -104,6 +126,28 @@ Result<Page<Project>> PostgresStorage::list_projects(std::string_view owner_id, 
   });
 }
 
+Result<Project> PostgresStorage::update_project(std::string_view id, const ProjectPatch& patch) {
+  if (auto st = validate(patch); !st) return fail(st.error());
+  Param description = patch.description ? Param(*patch.description) : Param(std::nullopt);
+  Param keywords = patch.keywords ? Param(to_json_text(Json(*patch.keywords))) : Param(std::nullopt);
+  Param constraints = patch.constraints ? Param(to_json_text(*patch.constraints)) : Param(std::nullopt);
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Project> {  // same effect when repeated
+    auto rows = conn.exec(kUpdateProject, {id, description, keywords, constraints});
+    if (!rows) return fail(rows.error());
+    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    return read_project(*rows, 0);
+  });
+}
+
+Status PostgresStorage::delete_project(std::string_view id) {
+  return with_connection(Retry::never, [&](Connection& conn) -> Status {
+    auto rows = conn.exec(kDeleteProject, {id});
+    if (!rows) return fail(rows.error());
+    if (rows->affected() == 0) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    return ok();
+  });
+}
+
 // --- generated names ---
 
 Result<std::vector<GeneratedName>> PostgresStorage::add_names(std::string_view project_id,
@@ -165,6 +209,45 @@ Result<Page<GeneratedName>> PostgresStorage::list_names(std::string_view project
     auto rows = conn.exec(kNamesPage, {project_id, page.after, page.limit + 1});
     if (!rows) return fail(rows.error());
     return collect_page<GeneratedName>(*rows, page.limit, read_name, [](const GeneratedName& n) { return n.id; });
+  });
+}
+
+Result<Page<ReviewedName>> PostgresStorage::list_reviewed_names(std::string_view project_id, std::string_view user_id,
+                                                               const PageRequest& page) {
+  if (auto st = validate(page); !st) return fail(st.error());
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Page<ReviewedName>> {
+    auto rows = conn.exec(kReviewedNamesPage, {project_id, user_id, page.after, page.limit + 1});
+    if (!rows) return fail(rows.error());
+    auto read = [](const Rows& r, int row) -> Result<ReviewedName> {
+      auto name = read_name(r, row);
+      if (!name) return fail(name.error());
+      ReviewedName reviewed{std::move(*name), std::nullopt};
+      if (!r.is_null(row, 7)) {
+        auto kind = parse_feedback_kind(r.text(row, 7));
+        if (!kind) return fail(ErrorCode::data_corrupt, "stored feedback kind is unknown", "kind");
+        reviewed.feedback = *kind;
+      }
+      return reviewed;
+    };
+    return collect_page<ReviewedName>(*rows, page.limit, read, [](const ReviewedName& r) { return r.name.id; });
+  });
+}
+
+Result<Page<GeneratedName>> PostgresStorage::list_shortlist(std::string_view project_id, std::string_view user_id,
+                                                           const PageRequest& page) {
+  if (auto st = validate(page); !st) return fail(st.error());
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Page<GeneratedName>> {
+    auto rows = conn.exec(kShortlistPage, {project_id, user_id, page.after, page.limit + 1});
+    if (!rows) return fail(rows.error());
+    return collect_page<GeneratedName>(*rows, page.limit, read_name, [](const GeneratedName& n) { return n.id; });
+  });
+}
+
+Result<NameCounts> PostgresStorage::count_names(std::string_view project_id, std::string_view user_id) {
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<NameCounts> {
+    auto rows = conn.exec(kCountNames, {project_id, user_id});
+    if (!rows) return fail(rows.error());
+    return NameCounts{rows->integer(0, 0), rows->integer(0, 1), rows->integer(0, 2)};
   });
 }
 

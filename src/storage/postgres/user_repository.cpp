@@ -1,6 +1,7 @@
 // Users and their API keys.
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "storage/api_key_secret.hpp"
 #include "storage/postgres/postgres_storage_internal.hpp"
 #include "storage/validate.hpp"
 
@@ -18,6 +19,8 @@ constexpr Statement kInsertApiKey{"insert_api_key",
 constexpr Statement kApiKeysOfUser{"api_keys_of_user",
                                    "SELECT id, user_id, label, prefix, created_ms, revoked_ms FROM api_keys "
                                    "WHERE user_id = $1 ORDER BY id"};
+constexpr Statement kAllApiKeys{"all_api_keys",
+                                "SELECT id, user_id, label, prefix, created_ms, revoked_ms FROM api_keys ORDER BY id"};
 constexpr Statement kRevokeApiKey{
     "revoke_api_key", "UPDATE api_keys SET revoked_ms = coalesce(revoked_ms, $2::bigint) WHERE id = $1"};
 constexpr Statement kUserBySecret{"user_by_secret",
@@ -68,11 +71,11 @@ Result<IssuedApiKey> PostgresStorage::issue_api_key(std::string_view user_id, st
   if (!is_valid_utf8(label) || label.size() > 200)
     return fail(ErrorCode::invalid_argument, "label must be UTF-8 text of at most 200 bytes", "label");
   IssuedApiKey issued;
-  issued.secret = "snai_" + random_token(24);
+  issued.secret = new_api_key_secret();
   issued.key = {new_id(), std::string(user_id), std::string(label), issued.secret.substr(0, 12), now_unix_ms(), {}};
   return with_connection(Retry::never, [&](Connection& conn) -> Result<IssuedApiKey> {
     const auto& k = issued.key;
-    auto rows = conn.exec(kInsertApiKey, {k.id, k.user_id, k.label, k.prefix, sha256_hex(issued.secret), k.created_ms});
+    auto rows = conn.exec(kInsertApiKey, {k.id, k.user_id, k.label, k.prefix, api_key_hash(issued.secret), k.created_ms});
     if (!rows && rows.error().code == ErrorCode::not_found)  // the user_id foreign key
       return fail(ErrorCode::not_found, fmt::format("user {} does not exist", user_id), "user_id");
     if (!rows) return fail(rows.error());
@@ -80,18 +83,34 @@ Result<IssuedApiKey> PostgresStorage::issue_api_key(std::string_view user_id, st
   });
 }
 
+namespace {
+
+std::vector<ApiKey> read_api_keys(const Rows& rows) {
+  std::vector<ApiKey> keys;
+  keys.reserve(static_cast<std::size_t>(rows.size()));
+  for (int row = 0; row < rows.size(); ++row) {
+    ApiKey k{rows.text(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3), rows.integer(row, 4), {}};
+    if (!rows.is_null(row, 5)) k.revoked_ms = rows.integer(row, 5);
+    keys.push_back(std::move(k));
+  }
+  return keys;
+}
+
+}  // namespace
+
 Result<std::vector<ApiKey>> PostgresStorage::list_api_keys(std::string_view user_id) {
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<std::vector<ApiKey>> {
     auto rows = conn.exec(kApiKeysOfUser, {user_id});
     if (!rows) return fail(rows.error());
-    std::vector<ApiKey> keys;
-    keys.reserve(static_cast<std::size_t>(rows->size()));
-    for (int row = 0; row < rows->size(); ++row) {
-      ApiKey k{rows->text(row, 0), rows->text(row, 1), rows->text(row, 2), rows->text(row, 3), rows->integer(row, 4), {}};
-      if (!rows->is_null(row, 5)) k.revoked_ms = rows->integer(row, 5);
-      keys.push_back(std::move(k));
-    }
-    return keys;
+    return read_api_keys(*rows);
+  });
+}
+
+Result<std::vector<ApiKey>> PostgresStorage::list_all_api_keys() {
+  return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<std::vector<ApiKey>> {
+    auto rows = conn.exec(kAllApiKeys, {});
+    if (!rows) return fail(rows.error());
+    return read_api_keys(*rows);
   });
 }
 
@@ -108,7 +127,7 @@ Status PostgresStorage::revoke_api_key(std::string_view key_id) {
 
 Result<User> PostgresStorage::authenticate(std::string_view secret) {
   if (!secret.starts_with("snai_") || secret.size() > 128) return fail(ErrorCode::unauthenticated, "API key is malformed");
-  auto hash = sha256_hex(secret);
+  auto hash = api_key_hash(secret);
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<User> {
     auto rows = conn.exec(kUserBySecret, {hash});
     if (!rows) return fail(rows.error());

@@ -61,6 +61,11 @@ CREATE INDEX events_user ON events(user_id, seq);
 CREATE INDEX events_project ON events(project_id, seq);
 CREATE INDEX events_ts ON events(ts_ms);
 )sql"},
+    // Deleting a project cascades names -> feedback; without this index every deleted name
+    // would scan the whole feedback table (its key starts with user_id).
+    {2, "feedback by name", R"sql(
+CREATE INDEX feedback_name ON feedback(name_id);
+)sql"},
 };
 
 }  // namespace

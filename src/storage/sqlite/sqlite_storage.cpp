@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "storage/api_key_secret.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/stored_json.hpp"
@@ -181,7 +182,7 @@ class SqliteStorage final : public Storage {
       return fail(ErrorCode::invalid_argument, "label must be UTF-8 text of at most 200 bytes", "label");
     if (auto user = get_user(user_id); !user) return fail(user.error());
     IssuedApiKey issued;
-    issued.secret = "snai_" + random_token(24);
+    issued.secret = new_api_key_secret();
     issued.key = {new_id(), std::string(user_id), std::string(label), issued.secret.substr(0, 12), now_unix_ms(), {}};
     auto conn = pool_.lease();
     if (!conn) return fail(conn.error());
@@ -189,18 +190,25 @@ class SqliteStorage final : public Storage {
         "INSERT INTO api_keys (id, user_id, label, prefix, secret_sha256, created_ms) VALUES (?, ?, ?, ?, ?, ?)");
     if (!s) return fail(s.error());
     const auto& k = issued.key;
-    if (auto st = s->bind_all(k.id, k.user_id, k.label, k.prefix, sha256_hex(issued.secret), k.created_ms).run(); !st)
+    if (auto st = s->bind_all(k.id, k.user_id, k.label, k.prefix, api_key_hash(issued.secret), k.created_ms).run(); !st)
       return fail(st.error());
     return issued;
   }
 
-  Result<std::vector<ApiKey>> list_api_keys(std::string_view user_id) override {
+  Result<std::vector<ApiKey>> list_api_keys(std::string_view user_id) override { return read_api_keys(user_id); }
+
+  Result<std::vector<ApiKey>> list_all_api_keys() override { return read_api_keys(std::nullopt); }
+
+  // One user's keys, or every key when user_id is absent.
+  Result<std::vector<ApiKey>> read_api_keys(std::optional<std::string_view> user_id) {
     auto conn = pool_.lease();
     if (!conn) return fail(conn.error());
-    auto s = (*conn)->prepare(
-        "SELECT id, user_id, label, prefix, created_ms, revoked_ms FROM api_keys WHERE user_id = ? ORDER BY id");
+    auto s = (*conn)->prepare(user_id ? "SELECT id, user_id, label, prefix, created_ms, revoked_ms FROM api_keys "
+                                        "WHERE user_id = ? ORDER BY id"
+                                      : "SELECT id, user_id, label, prefix, created_ms, revoked_ms FROM api_keys "
+                                        "ORDER BY id");
     if (!s) return fail(s.error());
-    s->bind(1, user_id);
+    if (user_id) s->bind(1, *user_id);
     std::vector<ApiKey> keys;
     while (true) {
       auto row = s->step();
@@ -228,7 +236,7 @@ class SqliteStorage final : public Storage {
     auto user = one_user(
         "SELECT u.id, u.email, u.display_name, u.created_ms FROM api_keys k JOIN users u ON u.id = k.user_id "
         "WHERE k.secret_sha256 = ? AND k.revoked_ms IS NULL",
-        sha256_hex(secret), "api key");
+        api_key_hash(secret), "api key");
     if (!user && user.error().code == ErrorCode::not_found)
       return fail(ErrorCode::unauthenticated, "API key is unknown or revoked");
     return user;
@@ -281,6 +289,45 @@ class SqliteStorage final : public Storage {
     if (!s) return fail(s.error());
     s->bind_all(owner_id, page.after, page.after, page.limit + 1);
     return collect_page<Project>(*s, page.limit, read_project, [](const Project& p) { return p.id; });
+  }
+
+  Result<Project> update_project(std::string_view id, const ProjectPatch& patch) override {
+    if (auto st = validate(patch); !st) return fail(st.error());
+    auto conn = pool_.lease();
+    if (!conn) return fail(conn.error());
+    // coalesce keeps the stored value for an absent field, in one statement (no lost update).
+    auto s = (*conn)->prepare(
+        "UPDATE projects SET description = coalesce(?, description), keywords = coalesce(?, keywords), "
+        "constraints = coalesce(?, constraints) WHERE id = ? "
+        "RETURNING id, owner_id, description, keywords, constraints, created_ms");
+    if (!s) return fail(s.error());
+    auto bind_optional = [&](int index, const std::optional<std::string>& text) {
+      if (text) s->bind(index, *text);
+      else s->bind_null(index);
+    };
+    bind_optional(1, patch.description);
+    bind_optional(2, patch.keywords ? std::optional(to_json_text(Json(*patch.keywords))) : std::nullopt);
+    bind_optional(3, patch.constraints ? std::optional(to_json_text(*patch.constraints)) : std::nullopt);
+    s->bind(4, id);
+    auto row = s->step();
+    if (!row) return fail(row.error());
+    if (!*row) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    auto updated = read_project(*s);
+    if (auto st = s->run(); !st) return fail(st.error());
+    return updated;
+  }
+
+  Status delete_project(std::string_view id) override {
+    auto conn = pool_.lease();
+    if (!conn) return fail(conn.error());
+    // Names and their feedback go by ON DELETE CASCADE, inside this one statement.
+    auto s = (*conn)->prepare("DELETE FROM projects WHERE id = ? RETURNING 1");
+    if (!s) return fail(s.error());
+    s->bind(1, id);
+    auto row = s->step();
+    if (!row) return fail(row.error());
+    if (!*row) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    return s->run();
   }
 
   // --- generated names ---
@@ -340,6 +387,57 @@ class SqliteStorage final : public Storage {
     if (!s) return fail(s.error());
     s->bind_all(project_id, page.after, page.limit + 1);
     return collect_page<GeneratedName>(*s, page.limit, read_name, [](const GeneratedName& n) { return n.id; });
+  }
+
+  Result<Page<ReviewedName>> list_reviewed_names(std::string_view project_id, std::string_view user_id,
+                                                 const PageRequest& page) override {
+    if (auto st = validate(page); !st) return fail(st.error());
+    auto conn = pool_.lease();
+    if (!conn) return fail(conn.error());
+    auto s = (*conn)->prepare(
+        "SELECT n.id, n.project_id, n.name, n.style, n.score, n.parts, n.created_ms, f.kind FROM names n "
+        "LEFT JOIN feedback f ON f.name_id = n.id AND f.user_id = ? "
+        "WHERE n.project_id = ? AND n.id > ? ORDER BY n.id LIMIT ?");
+    if (!s) return fail(s.error());
+    s->bind_all(user_id, project_id, page.after, page.limit + 1);
+    auto read = [](const Statement& st) -> Result<ReviewedName> {
+      auto name = read_name(st);
+      if (!name) return fail(name.error());
+      ReviewedName reviewed{std::move(*name), std::nullopt};
+      if (!st.is_null(7)) {
+        auto kind = parse_feedback_kind(st.text(7));
+        if (!kind) return fail(ErrorCode::data_corrupt, "stored feedback kind is unknown", "kind");
+        reviewed.feedback = *kind;
+      }
+      return reviewed;
+    };
+    return collect_page<ReviewedName>(*s, page.limit, read, [](const ReviewedName& r) { return r.name.id; });
+  }
+
+  Result<Page<GeneratedName>> list_shortlist(std::string_view project_id, std::string_view user_id,
+                                             const PageRequest& page) override {
+    if (auto st = validate(page); !st) return fail(st.error());
+    auto conn = pool_.lease();
+    if (!conn) return fail(conn.error());
+    auto s = (*conn)->prepare(
+        "SELECT n.id, n.project_id, n.name, n.style, n.score, n.parts, n.created_ms FROM names n "
+        "JOIN feedback f ON f.name_id = n.id AND f.user_id = ? AND f.kind = 'favorite' "
+        "WHERE n.project_id = ? AND n.id > ? ORDER BY n.id LIMIT ?");
+    if (!s) return fail(s.error());
+    s->bind_all(user_id, project_id, page.after, page.limit + 1);
+    return collect_page<GeneratedName>(*s, page.limit, read_name, [](const GeneratedName& n) { return n.id; });
+  }
+
+  Result<NameCounts> count_names(std::string_view project_id, std::string_view user_id) override {
+    auto conn = pool_.lease();
+    if (!conn) return fail(conn.error());
+    auto s = (*conn)->prepare(
+        "SELECT count(*), coalesce(sum(f.kind = 'favorite'), 0), coalesce(sum(f.kind = 'dismiss'), 0) FROM names n "
+        "LEFT JOIN feedback f ON f.name_id = n.id AND f.user_id = ? WHERE n.project_id = ?");
+    if (!s) return fail(s.error());
+    s->bind_all(user_id, project_id);
+    if (auto row = s->step(); !row) return fail(row.error());
+    return NameCounts{s->integer(0), s->integer(1), s->integer(2)};
   }
 
   // --- feedback ---
