@@ -13,6 +13,8 @@
 
 #include "api/internal/express_router.hpp"
 #include "api/internal/listen_endpoint.hpp"
+#include "api/internal/observability.hpp"
+#include "api/metrics_routes.hpp"
 #include "api/internal/restinio_logger.hpp"
 #include "api/routes.hpp"
 
@@ -20,8 +22,10 @@ namespace snai::api {
 namespace {
 
 // Each loop owns its io_context and runs on one thread: no strands or locks inside RESTinio.
-using Traits = restinio::single_thread_traits_t<restinio::asio_timer_manager_t, internal::RestinioLogger,
-                                                internal::ExpressRouter>;
+struct Traits : restinio::single_thread_traits_t<restinio::asio_timer_manager_t, internal::RestinioLogger,
+                                                 internal::ExpressRouter> {
+  using connection_state_listener_t = internal::ConnectionCounter;  // snai_http_open_connections
+};
 using RestinioServer = restinio::http_server_t<Traits>;
 
 // Above max_body_bytes a request gets 413 from the pipeline, but RESTinio 0.6 reads the whole
@@ -116,6 +120,8 @@ Status HttpServer::Impl::open_loops(const asio::ip::tcp::endpoint& endpoint, std
                           .max_field_value_size(16 * 1024)
                           .max_field_count(128)
                           .max_body_size(hard_body_limit(config.max_body_bytes));
+  // One gauge of open connections over every loop.
+  auto connections = std::make_shared<internal::ConnectionCounter>(metrics_registry(deps));
   for (std::size_t i = 0; i < count; ++i) {
     auto loop = std::make_unique<Loop>();
     loop->server = std::make_unique<RestinioServer>(
@@ -138,6 +144,7 @@ Status HttpServer::Impl::open_loops(const asio::ip::tcp::endpoint& endpoint, std
               // A client that does not read its response is cut off after the same time.
               .write_http_response_timelimit(std::chrono::milliseconds(config.request_timeout_ms))
               .timer_manager(timer_check_period(config))
+              .connection_state_listener(connections)
               .request_handler(internal::make_express_router(router, pipeline));
         });
     try {
