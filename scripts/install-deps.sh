@@ -17,6 +17,9 @@ PACKAGES=(
   libxgboost-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the HTTP framework comparison (bench/frameworks/, docs/adr/0001-http-framework.md): wrk and the
+  # C++ stacks measured against RESTinio
+  wrk libboost-dev libcpp-httplib-dev libcivetweb-dev
   # data the lexicon is built from (src/lexicon/: WordNet, CMU dictionary, word lists, espeak-ng)
   wordnet-base festlex-cmu wamerican wamerican-huge espeak-ng libespeak-ng-dev
   # availability: DNS (c-ares), RDAP (libcurl), IDNA for Unicode names; nsd is the DNS server the dns tests start
