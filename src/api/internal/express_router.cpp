@@ -104,14 +104,13 @@ restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
   auto caller = caller_for(*raw, access, options);
   const Request request(raw_request, request_id, caller && *caller ? &**caller : nullptr);
 
-  // --- traffic control (issue 7; internal/traffic_control.hpp): rate limit -> 429, the
-  // in-flight count a graceful stop waits for, gzip of large responses. Wraps the handler only.
+  // Traffic control (internal/traffic_control.hpp) wraps the handler only: rate limit -> 429,
+  // the in-flight count a graceful stop waits for, gzip of large responses.
   Response response = caller ? with_traffic_control(options.traffic, *raw, access, request.caller(),
                                                     [&] { return run_handler(handler, request, options); })
                              : std::move(caller.error());
-  // --- end of traffic control
-  // --- observability (issue 7; internal/observability.hpp): security and CORS headers, then
-  // metrics by route pattern and the access log line.
+  // Observability (internal/observability.hpp): security and CORS headers, metrics by route
+  // pattern before sending (a client that has its answer sees it counted), the access log after.
   const int status = response.status;
   const std::uint64_t bytes = response.body.size();
   add_response_headers(response, request.header("Origin"), options.observability.cors);
@@ -121,7 +120,6 @@ restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
              {.request_id = request_id, .method = request.method(), .route = route, .path = clip(request.path()),
               .status = status, .bytes = bytes, .duration_us = duration_us,
               .caller = request.caller() ? std::string_view(request.caller()->user_id) : "anonymous"});
-  // --- end of observability
   return restinio::request_accepted();
 }
 
