@@ -24,8 +24,9 @@ PACKAGES=(
   wordnet-base festlex-cmu wamerican wamerican-huge espeak-ng libespeak-ng-dev
   # availability: DNS (c-ares), RDAP (libcurl), IDNA for Unicode names; nsd is the DNS server the dns tests start
   libc-ares-dev libcurl4-openssl-dev libidn2-dev publicsuffix nsd
-  # real services started by the test harness (scripts/services.sh)
-  postgresql-15 redis-server
+  # real services started by the test harness (scripts/services.sh); haproxy fronts two
+  # `snai serve` instances in the scale-out test (deploy/haproxy.cfg)
+  postgresql-15 redis-server haproxy
 )
 # node for the dashboard and the framework comparison: any node >= 20 with npm will do
 # (a machine may carry a nodejs build that bundles npm, so test for the commands).

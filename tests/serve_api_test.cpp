@@ -126,6 +126,8 @@ TEST_F(ServeApiTest, MetricsAndTheOpenApiDocumentDescribeTheServer) {
             std::string::npos)
       << metrics.body.substr(0, 2000);
   EXPECT_NE(metrics.body.find("snai_score_seconds_count 1"), std::string::npos);
+  EXPECT_NE(metrics.body.find("snai_db_pool_size 8"), std::string::npos);
+  EXPECT_NE(metrics.body.find("snai_db_pool_open_connections "), std::string::npos);
   // The scrape itself is on an open connection.
   EXPECT_NE(metrics.body.find("snai_http_open_connections "), std::string::npos);
   EXPECT_EQ(metrics.body.find("snai_http_open_connections 0\n"), std::string::npos);

@@ -37,6 +37,21 @@ void register_process_metrics(metrics::Registry& registry) {
   });
 }
 
+// The database connection pool, read at each scrape. Waits and timeouts only grow.
+void register_storage_metrics(metrics::Registry& registry, storage::Storage& storage) {
+  auto stat = [&storage](auto field) { return [&storage, field] { return double(storage.pool_stats().*field); }; };
+  registry.gauge_function("snai_db_pool_size", "The most database connections the pool opens.",
+                          stat(&storage::PoolStats::size));
+  registry.gauge_function("snai_db_pool_open_connections", "Database connections open now, idle or in use.",
+                          stat(&storage::PoolStats::open));
+  registry.gauge_function("snai_db_pool_in_use_connections", "Database connections leased to a request now.",
+                          stat(&storage::PoolStats::in_use));
+  registry.gauge_function("snai_db_pool_waits", "Leases that waited for a free connection since start.",
+                          stat(&storage::PoolStats::waits));
+  registry.gauge_function("snai_db_pool_timeouts", "Leases that gave up waiting since start.",
+                          stat(&storage::PoolStats::timeouts));
+}
+
 }  // namespace
 
 metrics::Registry& metrics_registry(const ServerDeps& deps) {
@@ -46,6 +61,7 @@ metrics::Registry& metrics_registry(const ServerDeps& deps) {
 void add_metrics_routes(Router& router, const ServerDeps& deps) {
   metrics::Registry* registry = &metrics_registry(deps);
   register_process_metrics(*registry);
+  register_storage_metrics(*registry, deps.storage);
   router.get("/metrics", [registry](const Request&) {
     Response response;
     response.body = registry->expose();

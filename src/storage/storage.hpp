@@ -161,6 +161,15 @@ struct Page {
   std::string next;  // empty when there is nothing more
 };
 
+// How a backend's connection pool is doing, for /metrics.
+struct PoolStats {
+  int size = 0;                // the most connections it opens
+  int open = 0;                // open now: idle and in use
+  int in_use = 0;              // leased to a request right now
+  std::uint64_t waits = 0;     // leases that had to wait for a free connection
+  std::uint64_t timeouts = 0;  // leases that gave up waiting
+};
+
 class UserRepository {
  public:
   virtual ~UserRepository() = default;
@@ -237,6 +246,7 @@ class Storage : public UserRepository,
  public:
   virtual std::string_view backend() const = 0;  // "sqlite" or "postgres"
   virtual Status ping() = 0;                      // ok when the database answers
+  virtual PoolStats pool_stats() = 0;             // a consistent snapshot; cheap, never blocks on I/O
   virtual Result<int> schema_version() = 0;
   // Applies pending migrations (idempotent, safe to run from several instances at once);
   // returns the schema version afterwards.

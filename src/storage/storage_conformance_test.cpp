@@ -91,6 +91,23 @@ TEST_F(StorageConformance, ReportsBackendPingsAndMigratesIdempotently) {
   EXPECT_EQ(*again, *before);
 }
 
+TEST_F(StorageConformance, PoolStatsFollowTheConnectionsInUse) {
+  ASSERT_TRUE(db().ping());
+  auto idle = db().pool_stats();
+  EXPECT_EQ(idle.size, 8);
+  EXPECT_GE(idle.open, 1);
+  EXPECT_LE(idle.open, idle.size);
+  EXPECT_EQ(idle.in_use, 0) << "no request is running";
+  // Many concurrent calls open more connections, never more than the pool's size.
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 12; ++i) threads.emplace_back([&] { (void)db().ping(); });
+  for (auto& t : threads) t.join();
+  auto after = db().pool_stats();
+  EXPECT_LE(after.open, after.size);
+  EXPECT_EQ(after.in_use, 0);
+  EXPECT_EQ(after.timeouts, 0u);
+}
+
 TEST_F(StorageConformance, DataSurvivesReopening) {
   auto user = make_user("keep@example.com");
   reopen();

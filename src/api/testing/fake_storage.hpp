@@ -27,6 +27,7 @@ class FakeStorage : public storage::Storage {
     }
     return ok();
   }
+  storage::PoolStats pool_stats() override { return {.size = 1, .open = 1}; }
   Result<int> schema_version() override { return unused(); }
   Result<int> migrate() override { return unused(); }
 

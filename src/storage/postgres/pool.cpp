@@ -1,5 +1,6 @@
 #include "storage/postgres/pool.hpp"
 
+#include <utility>
 #include <fmt/format.h>
 
 namespace snai::storage::pg {
@@ -7,6 +8,7 @@ namespace snai::storage::pg {
 Result<Pool::Lease> Pool::lease() {
   auto deadline = std::chrono::steady_clock::now() + wait_;
   std::unique_lock lock(mu_);
+  bool waited = false;
   while (true) {
     while (!idle_.empty()) {
       auto conn = std::move(idle_.back());
@@ -33,11 +35,19 @@ Result<Pool::Lease> Pool::lease() {
       }
       return Lease(this, std::move(*conn));
     }
-    if (!available_.wait_until(lock, deadline, [&] { return !idle_.empty() || open_ < size_; }))
+    if (!std::exchange(waited, true)) ++waits_;
+    if (!available_.wait_until(lock, deadline, [&] { return !idle_.empty() || open_ < size_; })) {
+      ++timeouts_;
       return fail(ErrorCode::unavailable,
                   fmt::format("no PostgreSQL connection to {} became free within {} ms (pool size {})",
                               target_.label, wait_.count(), size_));
+    }
   }
+}
+
+PoolStats Pool::stats() {
+  std::lock_guard lock(mu_);
+  return {.size = size_, .open = open_, .in_use = open_ - int(idle_.size()), .waits = waits_, .timeouts = timeouts_};
 }
 
 void Pool::give_back(std::unique_ptr<Connection> conn) {

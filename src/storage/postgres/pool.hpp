@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "storage/postgres/connection.hpp"
+#include "storage/storage.hpp"
 
 namespace snai::storage::pg {
 
@@ -46,6 +47,7 @@ class Pool {
   Result<Lease> lease();
 
   const ConnectTarget& target() const { return target_; }
+  PoolStats stats();
 
  private:
   void give_back(std::unique_ptr<Connection> conn);
@@ -54,6 +56,7 @@ class Pool {
   const int size_;
   const std::chrono::milliseconds wait_;
   int open_ = 0;  // idle + leased + being connected
+  std::uint64_t waits_ = 0, timeouts_ = 0;
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;

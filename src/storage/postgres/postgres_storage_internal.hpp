@@ -26,6 +26,7 @@ class PostgresStorage final : public Storage {
 
   std::string_view backend() const override { return "postgres"; }
   Status ping() override;
+  PoolStats pool_stats() override { return pool_.stats(); }
   Result<int> schema_version() override;
   Result<int> migrate() override;
 

@@ -132,6 +132,7 @@ Status Connection::exec(std::string_view sql) {
 
 Result<ConnectionPool::Lease> ConnectionPool::lease() {
   std::unique_lock lock(mu_);
+  if (idle_.empty() && open_ >= size_) ++waits_;
   available_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
@@ -148,6 +149,11 @@ Result<ConnectionPool::Lease> ConnectionPool::lease() {
     return fail(conn.error());
   }
   return Lease(this, std::move(*conn));
+}
+
+PoolStats ConnectionPool::stats() {
+  std::lock_guard lock(mu_);
+  return {.size = size_, .open = open_, .in_use = open_ - int(idle_.size()), .waits = waits_};
 }
 
 void ConnectionPool::give_back(std::unique_ptr<Connection> conn) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "storage/storage.hpp"
 
 namespace snai::storage::sqlite {
 
@@ -93,6 +94,7 @@ class ConnectionPool {
   ConnectionPool(std::string path, int busy_timeout_ms, int size)
       : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), size_(size) {}
   Result<Lease> lease();
+  PoolStats stats();
 
  private:
   void give_back(std::unique_ptr<Connection> conn);
@@ -101,6 +103,7 @@ class ConnectionPool {
   int busy_timeout_ms_;
   int size_;
   int open_ = 0;
+  std::uint64_t waits_ = 0;
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;

@@ -112,6 +112,7 @@ class SqliteStorage final : public Storage {
 
   std::string_view backend() const override { return "sqlite"; }
 
+  PoolStats pool_stats() override { return pool_.stats(); }
   Status ping() override {
     auto conn = pool_.lease();
     if (!conn) return fail(conn.error());
