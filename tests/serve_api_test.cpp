@@ -118,6 +118,53 @@ TEST_F(ServeApiTest, AFounderGeneratesKeepsRatesAndExportsNames) {
   }
 }
 
+// Mean letters of the first n names of a generate answer.
+double mean_length(const Json& names, std::size_t n) {
+  double total = 0;
+  for (std::size_t i = 0; i < n; ++i) total += names[i]["name"].get<std::string>().size();
+  return total / double(n);
+}
+
+TEST_F(ServeApiTest, FeedbackTeachesTheRankingForThatFounder) {
+  const std::string body = R"({"description":"budgeting app for families","count":30,"seed":5})";
+  auto shown = call("POST", "/v1/generate", alice_, body);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_FALSE(shown.header("X-Preference-Model")) << "no verdicts yet: nothing learned";
+  auto names = shown.json()["names"];
+  ASSERT_EQ(names.size(), 30u);
+
+  auto project = call("POST", "/v1/projects", alice_, R"({"description":"budgeting app for families"})");
+  const std::string id = project.json()["id"];
+  Json keep = Json::array();
+  for (const auto& n : names) keep.push_back({{"name", n["name"]}, {"style", n["style"]}, {"score", n["score"]}, {"parts", n["parts"]}});
+  auto saved = call("POST", "/v1/projects/" + id + "/names", alice_, Json{{"names", keep}}.dump());
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  // This founder likes short names: favorites for the 10 shortest, dismissals for the 10 longest.
+  auto stored = saved.json()["names"];
+  std::vector<std::pair<std::size_t, std::string>> by_length;
+  for (const auto& n : stored) by_length.emplace_back(n["name"].get<std::string>().size(), n["id"].get<std::string>());
+  std::ranges::sort(by_length);
+  for (std::size_t i = 0; i < 10; ++i) {
+    ASSERT_EQ(call("POST", "/v1/feedback", alice_, Json{{"name_id", by_length[i].second}, {"kind", "favorite"}}.dump()).status, 200);
+    ASSERT_EQ(call("POST", "/v1/feedback", alice_,
+                   Json{{"name_id", by_length[by_length.size() - 1 - i].second}, {"kind", "dismiss"}}.dump()).status, 200);
+  }
+  // Learning happens in the background; the answer changes once the model is trained.
+  HttpResponse personal;
+  for (int i = 0; i < 100; ++i) {
+    personal = call("POST", "/v1/generate", alice_, body);
+    if (personal.header("X-Preference-Model") == "user") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(personal.header("X-Preference-Model"), "user");
+  auto mine = personal.json()["names"];
+  auto anonymous = call("POST", "/v1/generate", "", body);
+  EXPECT_FALSE(anonymous.header("X-Preference-Model"));
+  EXPECT_EQ(anonymous.json()["names"], names) << "everyone else keeps the shared order";
+  EXPECT_NE(mine, names);
+  EXPECT_LT(mean_length(mine, 10), mean_length(names, 10));
+}
+
 TEST_F(ServeApiTest, MetricsAndTheOpenApiDocumentDescribeTheServer) {
   ASSERT_EQ(call("POST", "/v1/score", "", R"({"names":["Notion"]})").status, 200);
   auto metrics = call("GET", "/metrics");

@@ -4,6 +4,8 @@
 #include "api/json_body.hpp"
 #include "api/tenancy.hpp"
 #include "core/clock.hpp"
+#include "generate/style.hpp"
+#include "preference/preference_book.hpp"
 
 namespace snai::api {
 namespace {
@@ -42,11 +44,27 @@ std::string_view event_type(Verdict verdict) {
   return "name.cleared";
 }
 
+// The preference book learns from the verdict in the background (record() never blocks).
+void teach(preference::PreferenceBook* preferences, const Caller& caller, const storage::GeneratedName& name,
+           Verdict verdict) {
+  if (!preferences) return;
+  const auto reaction = verdict == Verdict::favorite  ? preference::Reaction::favorite
+                        : verdict == Verdict::dismiss ? preference::Reaction::dismiss
+                                                      : preference::Reaction::clear;
+  preferences->record({.user_id = caller.user_id,
+                       .project_id = name.project_id,
+                       .name = {.name = name.name,
+                                .style = generate::parse_style(name.style).value_or(generate::Style::dictionary),
+                                .parts = name.parts},
+                       .reaction = reaction});
+}
+
 }  // namespace
 
 void add_feedback_routes(Router& router, const ServerDeps& deps) {
   storage::Storage* storage = &deps.storage;
-  router.post("/v1/feedback", with_caller([storage](const Request& http, const Caller& caller) {
+  preference::PreferenceBook* preferences = deps.preferences;
+  router.post("/v1/feedback", with_caller([storage, preferences](const Request& http, const Caller& caller) {
     auto body = parse_feedback_body(http);
     if (!body) return json_body_error_response(body.error());
     auto name = owned_name(*storage, caller, body->name_id);
@@ -72,6 +90,7 @@ void add_feedback_routes(Router& router, const ServerDeps& deps) {
                                           .project_id = name->project_id,
                                           .properties = {{"name_id", name->id}, {"name", name->name}}}});
     if (!event) return error_response(event.error());
+    teach(preferences, caller, *name, body->verdict);
     return json_response(200, verdict);
   }), Access::key_required);
 }

@@ -1,11 +1,14 @@
 #include "api/generate_routes.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "api/error_response.hpp"
 #include "api/json_body.hpp"
 #include "api/metrics_routes.hpp"
+#include "core/id.hpp"
 #include "naming/naming_json.hpp"
+#include "preference/rerank.hpp"
 
 namespace snai::api {
 
@@ -66,12 +69,150 @@ Result<generate::GenerateRequest> parse_generate_request(const Request& http) {
   return r;
 }
 
+namespace {
+
+// Lower-case ASCII, whitespace runs as one space, no leading or trailing space.
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (unsigned char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+template <class T>
+void sort_unique(std::vector<T>& values) {
+  std::ranges::sort(values);
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+// Cache bookkeeping for /metrics: hits and misses by level, L2 errors, L1 size.
+struct CacheMetrics {
+  metrics::Counter *l1_hits, *l1_misses, *l2_hits, *l2_misses, *l2_errors;
+
+  CacheMetrics(metrics::Registry& registry, const cache::ResponseCache& cache) {
+    auto& hits = registry.counter("snai_cache_hits_total", "Response cache hits by level (l1, l2).", {"level"});
+    auto& misses = registry.counter("snai_cache_misses_total", "Response cache misses by level (l1, l2).", {"level"});
+    l1_hits = &hits.with({"l1"});
+    l2_hits = &hits.with({"l2"});
+    l1_misses = &misses.with({"l1"});
+    l2_misses = &misses.with({"l2"});
+    l2_errors = &registry.counter("snai_cache_l2_errors_total", "Redis (L2) failures; answers came from L1 or compute.")
+                     .with({});
+    registry.gauge_function("snai_cache_l1_bytes", "Bytes (keys + values) in the in-process response cache.",
+                            [&cache] { return double(cache.stats().l1.bytes); });
+    registry.gauge_function("snai_cache_l1_entries", "Entries in the in-process response cache.",
+                            [&cache] { return double(cache.stats().l1.entries); });
+    registry.gauge_function("snai_cache_l2_up", "1 while Redis (L2) answers, 0 while it is skipped after a failure.",
+                            [&cache] { return cache.stats().l2_available ? 1.0 : 0.0; });
+  }
+
+  void record(const cache::Served& served) const {
+    if (served.l2_error) l2_errors->inc();
+    if (served.level == cache::CacheLevel::l1) {
+      l1_hits->inc();
+      return;
+    }
+    if (served.shared) return;  // the leader counted the lookup
+    l1_misses->inc();
+    if (served.l2_consulted) (served.level == cache::CacheLevel::l2 ? l2_hits : l2_misses)->inc();
+  }
+};
+
+}  // namespace
+
+generate::GenerateRequest normalise_generate_request(generate::GenerateRequest r) {
+  r.description = fold_text(r.description);
+  for (auto& k : r.keywords) k = fold_text(k);
+  std::erase(r.keywords, std::string());
+  sort_unique(r.keywords);
+  sort_unique(r.styles);
+  if (r.styles.size() == generate::kAllStyles.size()) r.styles.clear();
+  for (auto& e : r.exclude) e = generate::fold_name(e);
+  std::erase(r.exclude, std::string());
+  sort_unique(r.exclude);
+  r.contains = generate::fold_name(r.contains);
+  r.starts_with = generate::fold_name(r.starts_with);
+  r.ends_with = generate::fold_name(r.ends_with);
+  if (!r.seed) r.seed = kCachedDefaultSeed;
+  return r;
+}
+
+std::string generate_cache_key(const generate::GenerateRequest& n, std::string_view data_version) {
+  nlohmann::json styles = nlohmann::json::array();
+  for (auto s : n.styles) styles.push_back(generate::to_string(s));
+  // Every field that changes the answer; nlohmann orders object keys, so the text is canonical.
+  const nlohmann::json canonical{{"description", n.description}, {"keywords", n.keywords},
+                                 {"styles", styles},             {"count", n.count},
+                                 {"min_length", n.min_length},   {"max_length", n.max_length},
+                                 {"contains", n.contains},       {"starts_with", n.starts_with},
+                                 {"ends_with", n.ends_with},     {"exclude", n.exclude},
+                                 {"seed", n.seed.value_or(0)},   {"shared_roots", n.allow_shared_roots},
+                                 {"allow_similar_brands", n.allow_similar_brands}};
+  return "generate:" + std::string(data_version) + ":" + sha256_hex(canonical.dump());
+}
+
+namespace {
+
+// A keyed caller's answer in the order their learned taste gives (their project's, their own or,
+// for a new user, the pooled model); the scores stay the quality model's. The shared cache keeps
+// everyone's order, so this runs after it.
+void personalise(Response& response, nlohmann::json answer, const Request& http,
+                 const preference::PreferenceBook* preferences) {
+  if (preferences && http.caller() && answer.contains("names") && answer["names"].is_array()) {
+    auto choice = preferences->model_for(http.caller()->user_id);
+    if (choice.scope != preference::ModelScope::none) {
+      preference::rerank_json(answer["names"], *choice.model, preferences->describer());
+      response.headers.emplace_back("X-Preference-Model", std::string(preference::to_string(choice.scope)));
+      response.body = dump_json(answer);
+    }
+  }
+}
+
+}  // namespace
+
 void add_generate_routes(Router& router, const ServerDeps& deps) {
+  preference::PreferenceBook* preferences = deps.preferences;
   const naming::Namer* namer = deps.namer;
   metrics::Histogram* seconds = &metrics_registry(deps)
                                      .histogram("snai_generate_seconds", "Time to generate, score and rank names.", {})
                                      .with({});
-  router.post("/v1/generate", [namer, seconds](const Request& http) {
+  if (deps.response_cache && namer) {
+    cache::ResponseCache* cache = deps.response_cache;
+    auto counts = std::make_shared<const CacheMetrics>(metrics_registry(deps), *cache);
+    router.post("/v1/generate", [namer, seconds, cache, counts, preferences,
+                                 version = deps.data_version](const Request& http) {
+      auto request = parse_generate_request(http);
+      if (!request) return json_body_error_response(request.error());
+      const generate::GenerateRequest normal = normalise_generate_request(std::move(*request));
+      auto served = cache->get_or_compute(generate_cache_key(normal, version), [&]() -> Result<cache::Computed> {
+        metrics::ScopedTimer timer(*seconds);
+        auto result = namer->generate(normal);
+        if (!result) return fail(result.error());
+        // An answer cut short by the time budget depends on load, not on the request: serve it, keep it not.
+        const bool complete = std::ranges::none_of(result->notes, [](const std::string& note) {
+          return note.starts_with("time budget reached");
+        });
+        return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = complete};
+      });
+      if (!served) return error_response(served.error());
+      counts->record(*served);
+      Response response{.status = 200, .body = std::move(served->value)};
+      response.headers.emplace_back("X-Cache", std::string(cache::to_string(served->level)));
+      if (preferences && http.caller()) personalise(response, nlohmann::json::parse(response.body), http, preferences);
+      return response;
+    });
+    return;
+  }
+  router.post("/v1/generate", [namer, seconds, preferences](const Request& http) {
     auto request = parse_generate_request(http);
     if (!request) return json_body_error_response(request.error());
     if (!namer)
@@ -81,7 +222,10 @@ void add_generate_routes(Router& router, const ServerDeps& deps) {
       return namer->generate(*request);
     }();
     if (!result) return error_response(result.error());
-    return json_response(200, naming::to_json(*result));
+    auto answer = naming::to_json(*result);
+    Response response = json_response(200, answer);
+    personalise(response, std::move(answer), http, preferences);
+    return response;
   });
 }
 

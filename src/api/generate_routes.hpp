@@ -4,6 +4,9 @@
 //   → 200 {"names":[{"name","style","score","explanation","parts"}],"took_ms","notes"}
 // Unknown fields, wrong types and out-of-range values are 400 naming the field; without the
 // naming data (`snai data build` not run) the route answers 503.
+// With ServerDeps::response_cache set, answers are cached (L1 → L2 → compute, issue 8) under the
+// normalised request and the data version, and carry `X-Cache: hit-l1|hit-l2|miss`; a cached
+// answer is byte-for-byte the computed one.
 //
 //   add_generate_routes(router, deps);
 #pragma once
@@ -19,5 +22,17 @@ void add_generate_routes(Router& router, const ServerDeps& deps);
 
 // The request body as a GenerateRequest (validated), or the error naming the field.
 Result<generate::GenerateRequest> parse_generate_request(const Request& request);
+
+// The seed an unseeded request gets when answers are cached: the generator draws a random seed
+// otherwise, and a random answer cannot be cached.
+inline constexpr std::uint64_t kCachedDefaultSeed = 1;
+
+// The request as the cache sees it: description and keywords lower-cased (ASCII) with
+// whitespace folded, keywords/styles/exclude sorted and de-duplicated (all nine styles listed
+// = none listed), the filters folded as the constraints fold them, the seed filled in.
+// Requests equal after this get the same answer; the cached path computes from it.
+generate::GenerateRequest normalise_generate_request(generate::GenerateRequest request);
+// "generate:<data version>:<sha256 of the normalised request>"; a data rebuild changes the version.
+std::string generate_cache_key(const generate::GenerateRequest& normalised, std::string_view data_version);
 
 }  // namespace snai::api

@@ -86,7 +86,9 @@ TEST_F(ScoreRoute, BadBodiesNameTheField) {
   for (const auto& c : cases) {
     auto response = post(c.body);
     EXPECT_EQ(response.status, 400) << c.body << " -> " << response.body;
-    if (!c.field.empty()) EXPECT_EQ(response.json()["error"]["field"], c.field) << c.body;
+    if (!c.field.empty()) {
+      EXPECT_EQ(response.json()["error"]["field"], c.field) << c.body;
+    }
   }
 }
 

@@ -10,8 +10,10 @@
 #include "api/metrics.hpp"
 #include "api/rate_limiter.hpp"
 #include "availability/domain_checker.hpp"
+#include "cache/response_cache.hpp"
 #include "conflicts/conflict_index.hpp"
 #include "naming/namer.hpp"
+#include "preference/preference_book.hpp"
 #include "storage/storage.hpp"
 
 namespace snai::api {
@@ -32,7 +34,14 @@ struct ServerDeps {
   // make_rate_limiter(config.cache) (Redis-backed when cache.redis_url is set).
   RateLimiter* rate_limiter = nullptr;
   LimitsConfig limits;
-  // Grows with the API: caches ...
+  // The two-level response cache for POST /v1/generate (issue 8). Null: no caching. `snai
+  // serve` builds it from config.cache; data_version (a fingerprint of the naming artifacts)
+  // goes into every key, so answers cached before a data rebuild are never served after it.
+  cache::ResponseCache* response_cache = nullptr;
+  std::string data_version;
+  // Learned tastes (issue 5): POST /v1/feedback records verdicts into it, and POST /v1/generate
+  // re-orders a keyed caller's answer with their model (after the shared cache). Null: off.
+  preference::PreferenceBook* preferences = nullptr;
 };
 
 }  // namespace snai::api

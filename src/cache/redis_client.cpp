@@ -1,5 +1,6 @@
 #include "cache/redis_client.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <hiredis/hiredis.h>
@@ -127,11 +128,11 @@ Result<std::optional<std::string>> RedisClient::get(std::string_view key) {
   });
 }
 
-Status RedisClient::set(std::string_view key, std::string_view value, std::optional<std::chrono::seconds> ttl) {
+Status RedisClient::set(std::string_view key, std::string_view value, std::optional<std::chrono::milliseconds> ttl) {
   auto done = [](const redisReply*) -> Status { return ok(); };
   if (!ttl) return command({"SET", key, value}, done);
-  auto seconds = std::to_string(ttl->count());
-  return command({"SET", key, value, "EX", seconds}, done);
+  auto ms = std::to_string(std::max<std::int64_t>(1, ttl->count()));
+  return command({"SET", key, value, "PX", ms}, done);
 }
 
 Result<std::int64_t> RedisClient::del(std::string_view key) {
@@ -140,6 +141,10 @@ Result<std::int64_t> RedisClient::del(std::string_view key) {
 
 Result<std::int64_t> RedisClient::incr(std::string_view key) {
   return command({"INCR", key}, [](const redisReply* r) -> Result<std::int64_t> { return r ? r->integer : 0; });
+}
+
+Result<std::int64_t> RedisClient::publish(std::string_view channel, std::string_view message) {
+  return command({"PUBLISH", channel, message}, [](const redisReply* r) -> Result<std::int64_t> { return r ? r->integer : 0; });
 }
 
 Result<std::vector<std::int64_t>> RedisClient::eval_ints(std::string_view script,

@@ -43,9 +43,14 @@ class RedisClient {
 
   Status ping();
   Result<std::optional<std::string>> get(std::string_view key);
-  Status set(std::string_view key, std::string_view value, std::optional<std::chrono::seconds> ttl = std::nullopt);
+  // SET with PX: millisecond TTLs (a std::chrono::seconds converts).
+  Status set(std::string_view key, std::string_view value, std::optional<std::chrono::milliseconds> ttl = std::nullopt);
   Result<std::int64_t> del(std::string_view key);
   Result<std::int64_t> incr(std::string_view key);
+  // PUBLISH; the number of subscribers that received the message.
+  Result<std::int64_t> publish(std::string_view channel, std::string_view message);
+  const RedisAddress& address() const { return address_; }
+  std::chrono::milliseconds timeout() const { return timeout_; }
 
   // Runs a Lua script atomically (EVALSHA, falling back to EVAL when the server does not know
   // the script yet: first use, restart, SCRIPT FLUSH). The script must return an array of

@@ -6,10 +6,14 @@
 #include "api/http_server.hpp"
 #include "api/rate_limiter.hpp"
 #include "availability/checker_setup.hpp"
+#include "cache/response_cache.hpp"
 #include "cli/command.hpp"
+#include "core/data_pipeline.hpp"
 #include "core/log.hpp"
+#include "naming/artifacts.hpp"
 #include "naming/knowledge.hpp"
 #include "naming/namer.hpp"
+#include "preference/preference_book.hpp"
 #include "storage/factory/factory.hpp"
 
 namespace snai::cli {
@@ -72,6 +76,22 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
       exit_code = report_error("serve", rate_limiter.error(), options, kExitUsage);
       return;
     }
+    // The generate response cache (issue 8): L1 in process, L2 in Redis when cache.redis_url is set.
+    cache::ResponseCacheOptions cache_options{.redis_url = config->cache.redis_url};
+    cache_options.l1.max_bytes = config->cache.l1_bytes;
+    auto response_cache = cache::ResponseCache::create(cache_options);
+    if (!response_cache) {
+      exit_code = report_error("serve", response_cache.error(), options, kExitUsage);
+      return;
+    }
+    // Keys carry a fingerprint of the artifacts (paths, sizes, mtimes): a rebuild changes every key.
+    const std::string data_version = fingerprint_inputs({naming::artifacts_dir(*config)}, naming::artifacts_dir(*config)).substr(0, 16);
+    // Learned tastes: rebuilt from the stored verdicts, then trained in the background as they come.
+    const score::FeatureContext features =
+        knowledge && (*knowledge)->quality_resources ? (*knowledge)->quality_resources->context() : score::FeatureContext{};
+    preference::PreferenceBook preferences(features);
+    if (auto rebuilt = preferences.rebuild(**storage); !rebuilt)
+      spdlog::warn("preferences not rebuilt from storage ({}): they start empty", rebuilt.error().message);
     api::HttpServer server(config->server, {.storage = **storage,
                                             .namer = namer ? &*namer : nullptr,
                                             .knowledge = knowledge ? knowledge->get() : nullptr,
@@ -79,7 +99,10 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                             .conflicts = conflict_index ? &*conflict_index : nullptr,
                                             .log_format = config->log.format,
                                             .rate_limiter = rate_limiter->get(),
-                                            .limits = config->limits});
+                                            .limits = config->limits,
+                                            .response_cache = response_cache->get(),
+                                            .data_version = data_version,
+                                            .preferences = &preferences});
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);
       return;

@@ -172,6 +172,8 @@ const std::vector<KeySpec>& key_specs() {
     s.push_back(string_key("cache.redis_url", "SNAI_REDIS_URL", [](Config& c) -> std::string& { return c.cache.redis_url; },
                            [](std::string_view v) { return v.empty() || v.starts_with("redis://"); },
                            "empty or redis://HOST:PORT[/DB]"));
+    s.push_back(int_key<std::size_t>("cache.l1_bytes", "SNAI_CACHE_L1_BYTES", 0, 1ULL << 40,
+                                     [](Config& c) -> std::size_t& { return c.cache.l1_bytes; }));
     s.push_back(int_key<int>("semantic.index_m", "SNAI_INDEX_M", 4, 128,
                              [](Config& c) -> int& { return c.semantic.index_m; }));
     s.push_back(int_key<int>("semantic.index_ef_construction", "SNAI_INDEX_EF_CONSTRUCTION", 10, 2000,

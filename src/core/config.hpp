@@ -46,6 +46,7 @@ struct StorageConfig {
 
 struct CacheConfig {
   std::string redis_url;            // empty: in-process caches only
+  std::size_t l1_bytes = 64ULL << 20;  // the in-process response cache's bound (keys + values)
 };
 
 struct SemanticConfig {

@@ -12,6 +12,7 @@
 
 #include "api/authentication.hpp"
 #include "api/error_response.hpp"
+#include "api/http_caching.hpp"
 #include "api/internal/observability.hpp"
 #include "api/internal/raw_request.hpp"
 #include "api/request_id.hpp"
@@ -109,6 +110,8 @@ restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
   Response response = caller ? with_traffic_control(options.traffic, *raw, access, request.caller(),
                                                     [&] { return run_handler(handler, request, options); })
                              : std::move(caller.error());
+  // HTTP caching (issue 8, http_caching.hpp): ETag on cacheable GETs, 304 for a matching If-None-Match.
+  apply_http_caching(request.method(), route, request.header("If-None-Match"), response);
   // Observability (internal/observability.hpp): security and CORS headers, metrics by route
   // pattern before sending (a client that has its answer sees it counted), the access log after.
   const int status = response.status;
