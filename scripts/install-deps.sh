@@ -20,6 +20,8 @@ PACKAGES=(
   # the HTTP framework comparison (bench/frameworks/, docs/adr/0001-http-framework.md): wrk and the
   # C++ stacks measured against RESTinio
   wrk libboost-dev libcpp-httplib-dev libcivetweb-dev
+  # the benchmark chart in docs/benchmarks.md (bench/frameworks/plot.sh)
+  gnuplot-nox
   # data the lexicon is built from (src/lexicon/: WordNet, CMU dictionary, word lists, espeak-ng)
   wordnet-base festlex-cmu wamerican wamerican-huge espeak-ng libespeak-ng-dev
   # availability: DNS (c-ares), RDAP (libcurl), IDNA for Unicode names; nsd is the DNS server the dns tests start
