@@ -32,8 +32,9 @@
 namespace snai::api::metrics {
 
 // Request latencies from 1 ms to 10 s (the Prometheus client defaults, plus 25 ms steps).
-inline constexpr double kLatencyBuckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                             0.25,  0.5,    1,     2.5,  5,     10};
+// From 100 µs: a cached answer takes well under a millisecond, and its p99 should be readable.
+inline constexpr double kLatencyBuckets[] = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                             0.05,   0.1,     0.25,   0.5,   1,      2.5,   5,    10};
 
 class Counter {
  public:
