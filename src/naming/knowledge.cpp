@@ -69,7 +69,10 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
   laps.to(load_ms);
 
   if (knowledge->brands) {
-    auto screen = conflicts::ConflictIndex::build(*knowledge->brands, {}, {.meaning_candidates = 0});
+    // Spelling, Double Metaphone and phonemes (the same "high" judgement /v1/conflicts gives),
+    // without meaning, which never makes a match high on its own.
+    auto screen = conflicts::ConflictIndex::build(*knowledge->brands, {.pronouncer = &knowledge->pronouncer},
+                                                  {.meaning_candidates = 0});
     if (!screen) return fail(screen.error());
     knowledge->brand_screen = std::move(*screen);
   }

@@ -46,8 +46,9 @@ struct Knowledge {
   screening::NameScreen screen;                    // offensive words and unfortunate splits
   std::optional<brands::BrandRegistry> brands;     // absent: no brand filter (artifact missing)
   std::optional<charlm::CharModel> char_model;     // absent: no invented names
-  // A lean brand-conflict index for screening generated names: spelling and Double Metaphone
-  // only (no espeak-ng, no vectors), so a query costs microseconds. Absent without brands.
+  // The brand-conflict index that screens generated names: spelling, Double Metaphone and
+  // phonemes, as /v1/conflicts judges "high" risk, but no vectors (meaning alone is never high).
+  // Absent without brands.
   std::optional<conflicts::ConflictIndex> brand_screen;
   // The trained quality model and what its features read (absent: the interim scorer decides).
   std::unique_ptr<score::QualityResources> quality_resources;

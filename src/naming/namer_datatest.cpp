@@ -147,6 +147,29 @@ TEST_F(NamerData, NamesTooCloseToExistingBrandsAreLeftOutUnlessAsked) {
   EXPECT_GT(high_risk(*allowed), 0) << "asked: names like Stripely may appear";
 }
 
+// The generator's screen and /v1/conflicts (spelling, sound and meaning) agree: no name it returns
+// is at high risk of confusion with a known brand.
+TEST_F(NamerData, NoGeneratedNameIsAHighRiskConflictForTheFullIndex) {
+  ASSERT_TRUE(knowledge->brands);
+  auto full = conflicts::ConflictIndex::build(*knowledge->brands,
+                                              {.pronouncer = &knowledge->pronouncer, .embeddings = &knowledge->embeddings});
+  ASSERT_TRUE(full) << full.error().describe();
+  auto n = namer();
+  int names = 0;
+  for (auto description : testing::kDescriptions) {
+    auto result = n.generate({.description = std::string(description), .count = 15, .seed = 7});
+    ASSERT_TRUE(result) << description;
+    for (const auto& name : result->names) {
+      ++names;
+      auto matches = full->find(name.candidate.name, 1);
+      ASSERT_TRUE(matches) << name.candidate.name;
+      if (!matches->empty() && matches->front().risk == conflicts::Risk::high)
+        ADD_FAILURE() << description << ": " << name.candidate.name << " " << matches->front().reason;
+    }
+  }
+  EXPECT_GE(names, 250);
+}
+
 TEST_F(NamerData, ImpossibleFiltersReturnNothingQuicklyWithAReason) {
   auto n = namer();
   auto started = std::chrono::steady_clock::now();
