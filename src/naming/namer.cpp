@@ -20,7 +20,7 @@ void Namer::explain(std::vector<ScoredName>& names) const {
   inputs.reserve(names.size());
   for (const auto& n : names)
     inputs.push_back({.name = n.candidate.name, .relevance = n.candidate.relevance, .sounds_like = n.candidate.sounds_like});
-  auto explained = scorer_.score_batch(inputs, score::Explain::shap);
+  auto explained = scorer_.score_batch(inputs, score::Explain::fast);
   for (std::size_t i = 0; i < names.size(); ++i) names[i].score = std::move(explained[i]);
 }
 
