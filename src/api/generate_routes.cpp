@@ -198,10 +198,7 @@ void add_generate_routes(Router& router, const ServerDeps& deps) {
         auto result = namer->generate(normal);
         if (!result) return fail(result.error());
         // An answer cut short by the time budget depends on load, not on the request: serve it, keep it not.
-        const bool complete = std::ranges::none_of(result->notes, [](const std::string& note) {
-          return note.starts_with("time budget reached");
-        });
-        return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = complete};
+        return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = !result->cut_short};
       });
       if (!served) return error_response(served.error());
       counts->record(*served);

@@ -77,7 +77,10 @@ Result<Generation> Generator::generate(const GenerateRequest& request, std::size
       run(strategy, std::min(extra, candidates - out.candidates.size()));
     }
   }
-  if (std::chrono::steady_clock::now() >= deadline) out.notes.push_back("time budget reached: some styles were cut short");
+  if (std::chrono::steady_clock::now() >= deadline) {
+    out.cut_short = true;
+    out.notes.push_back("time budget reached: some styles were cut short");
+  }
   return out;
 }
 

@@ -36,6 +36,7 @@ struct Generation {
   semantic::Expansion expansion;
   std::vector<Candidate> candidates;  // strategy order, each strategy best-first
   std::vector<std::string> notes;     // why a style or the whole request came up short
+  bool cut_short = false;             // the time budget ran out: another run may find more
   std::size_t offered = 0;            // candidates the strategies proposed before filtering
 };
 

@@ -32,6 +32,7 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
 
   NamingResult out;
   out.notes = std::move(generation->notes);
+  out.cut_short = generation->cut_short;
   // Ranking needs scores only; the reasons are worked out for the names returned (below).
   std::vector<score::ScoreInput> inputs;
   inputs.reserve(generation->candidates.size());

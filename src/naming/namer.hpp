@@ -24,6 +24,7 @@ struct NamingResult {
   std::vector<ScoredName> names;   // ranked, at most request.count
   std::vector<std::string> notes;  // why fewer names than asked, what was skipped
   std::size_t candidates = 0;      // scored before ranking
+  bool cut_short = false;          // the time budget ran out: the answer depends on load
   double took_ms = 0;
 };
 
