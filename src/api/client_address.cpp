@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <optional>
 #include "core/text.hpp"
@@ -19,16 +20,11 @@ std::string_view strip_brackets(std::string_view s) {
   return s;
 }
 
-struct Parsed {
-  bool v6 = false;
-  std::array<unsigned char, 16> bytes{};
-};
-
-std::optional<Parsed> parse_ip(std::string_view text) {
+std::optional<IpAddress> parse_ip(std::string_view text) {
   text = strip_brackets(trim(text));
   if (text.empty() || text.size() > 45) return std::nullopt;
   const std::string z(text);
-  Parsed parsed;
+  IpAddress parsed;
   if (inet_pton(AF_INET, z.c_str(), parsed.bytes.data()) == 1) return parsed;
   if (inet_pton(AF_INET6, z.c_str(), parsed.bytes.data()) == 1) {
     parsed.v6 = true;
@@ -47,11 +43,15 @@ std::optional<Parsed> parse_ip(std::string_view text) {
   return std::nullopt;
 }
 
-std::string bucket_name(const Parsed& ip) {
+std::string bucket_name(const IpAddress& ip) {
   char text[INET6_ADDRSTRLEN] = {};
-  if (!ip.v6) {
-    inet_ntop(AF_INET, ip.bytes.data(), text, sizeof text);
-    return text;
+  if (!ip.v6) {  // by hand: glibc's inet_ntop formats IPv4 with sprintf, once per request here
+    char* end = text;
+    for (int i = 0; i < 4; ++i) {
+      if (i > 0) *end++ = '.';
+      end = std::to_chars(end, text + sizeof text, ip.bytes[i]).ptr;
+    }
+    return std::string(text, end);
   }
   std::array<unsigned char, 16> prefix{};
   std::memcpy(prefix.data(), ip.bytes.data(), 8);
@@ -59,7 +59,7 @@ std::string bucket_name(const Parsed& ip) {
   return std::string(text) + "/64";
 }
 
-bool loopback(const Parsed& ip) {
+bool loopback(const IpAddress& ip) {
   if (!ip.v6) return ip.bytes[0] == 127;
   static constexpr unsigned char kLoopback6[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
   return std::memcmp(ip.bytes.data(), kLoopback6, 16) == 0;
@@ -75,12 +75,16 @@ bool is_loopback_address(std::string_view ip) {
 std::string client_address(std::string_view peer_ip, const std::vector<std::string_view>& forwarded_for) {
   auto peer = parse_ip(peer_ip);
   if (!peer) return std::string(peer_ip);  // not expected from a TCP socket; still a stable bucket
-  if (loopback(*peer) && !forwarded_for.empty()) {
+  return client_address(*peer, forwarded_for);
+}
+
+std::string client_address(const IpAddress& peer, const std::vector<std::string_view>& forwarded_for) {
+  if (loopback(peer) && !forwarded_for.empty()) {
     std::string_view last = forwarded_for.back();
     if (auto comma = last.rfind(','); comma != std::string_view::npos) last = last.substr(comma + 1);
     if (auto forwarded = parse_ip(last)) return bucket_name(*forwarded);
   }
-  return bucket_name(*peer);
+  return bucket_name(peer);
 }
 
 }  // namespace snai::api

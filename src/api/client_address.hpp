@@ -16,15 +16,25 @@
 //   client_address("2001:db8:1:2:aa:bb:cc:dd", {});               // "2001:db8:1:2::/64"
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace snai::api {
 
+// An IP address as bytes: IPv4 in the first 4 (IPv4-mapped IPv6 addresses are stored as IPv4).
+struct IpAddress {
+  bool v6 = false;
+  std::array<unsigned char, 16> bytes{};
+};
+
 // peer_ip: the connection's remote address as text; forwarded_for: every X-Forwarded-For field
 // value in the order received.
 std::string client_address(std::string_view peer_ip, const std::vector<std::string_view>& forwarded_for);
+
+// The same for a peer already in binary form (the request path: no text round trip).
+std::string client_address(const IpAddress& peer, const std::vector<std::string_view>& forwarded_for);
 
 bool is_loopback_address(std::string_view ip);
 

@@ -1,6 +1,8 @@
 // POST /v1/generate with the response cache on a real server and the real naming data (label
 // data): miss then hit-l1 with the same bytes; an equivalent body (order, case, spacing) is a
-// hit; unseeded requests are cached under the fixed seed; /metrics counts it.
+// hit; unseeded requests are cached under the fixed seed; /metrics counts it. A body seen before
+// skips parsing (its key is remembered by its bytes): it still answers when its answer has left
+// the cache, and a bad body is never remembered.
 #include <gtest/gtest.h>
 
 #include "api/generate_routes.hpp"
@@ -69,6 +71,40 @@ TEST_F(CachedGenerate, SecondAskIsAnL1HitWithTheSameBytes) {
   EXPECT_NE(text.find("snai_cache_hits_total{level=\"l1\"} 2"), std::string::npos) << text;
   EXPECT_NE(text.find("snai_cache_misses_total{level=\"l1\"} 3"), std::string::npos);
   EXPECT_NE(text.find("snai_cache_l1_entries 3"), std::string::npos);
+}
+
+TEST_F(CachedGenerate, ABodySeenBeforeIsAnsweredAfterItsAnswerLeftTheCache) {
+  const std::string body = R"({"description":"Marketplace for second-hand bicycles","count":5,"seed":9})";
+  auto first = post(body);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(post(body).header("X-Cache").value_or(""), "hit-l1");
+
+  ASSERT_TRUE(cache_->invalidate_all());  // the answer is gone; the body's key is still remembered
+  auto again = post(body);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.header("X-Cache").value_or(""), "miss");
+  auto strip_took = [](std::string text) {
+    const auto at = text.find("\"took_ms\":");
+    if (at != std::string::npos) text.erase(at, text.find_first_of(",}", at) - at);
+    return text;
+  };
+  EXPECT_EQ(strip_took(again.body), strip_took(first.body));
+  EXPECT_EQ(post(body).header("X-Cache").value_or(""), "hit-l1");
+}
+
+TEST_F(CachedGenerate, TheSameBadBytesAreRefusedEveryTime) {
+  for (int i = 0; i < 2; ++i) {
+    auto bad = post(R"({"description":"x","colour":"red"})");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_NE(bad.body.find("\"field\":\"colour\""), std::string::npos) << bad.body;
+  }
+  // The right bytes with the wrong Content-Type: 415, although the body was seen before.
+  const std::string body = R"({"description":"Marketplace for second-hand bicycles","count":5,"seed":9})";
+  ASSERT_EQ(post(body).status, 200);
+  auto typed = testing::http_request(server_->port(), "POST", "/v1/generate", body,
+                                     {.headers = {{"Content-Type", "text/plain"}}});
+  ASSERT_TRUE(typed);
+  EXPECT_EQ(typed->status, 415);
 }
 
 }  // namespace

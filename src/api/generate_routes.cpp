@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
+#include <optional>
 
 #include "api/error_response.hpp"
 #include "api/json_body.hpp"
 #include "api/metrics_routes.hpp"
+#include "cache/lru_cache.hpp"
 #include "core/id.hpp"
 #include "naming/naming_json.hpp"
 #include "preference/rerank.hpp"
@@ -165,64 +168,106 @@ namespace {
 // A keyed caller's answer in the order their learned taste gives (their project's, their own or,
 // for a new user, the pooled model); the scores stay the quality model's. The shared cache keeps
 // everyone's order, so this runs after it.
-void personalise(Response& response, nlohmann::json answer, const Request& http,
-                 const preference::PreferenceBook* preferences) {
-  if (preferences && http.caller() && answer.contains("names") && answer["names"].is_array()) {
-    auto choice = preferences->model_for(http.caller()->user_id);
-    if (choice.scope != preference::ModelScope::none) {
-      preference::rerank_json(answer["names"], *choice.model, preferences->describer());
-      response.headers.emplace_back("X-Preference-Model", std::string(preference::to_string(choice.scope)));
-      response.body = dump_json(answer);
+void personalise(Response& response, const Request& http, const preference::PreferenceBook& preferences) {
+  auto choice = preferences.model_for(http.caller()->user_id);
+  if (choice.scope == preference::ModelScope::none) return;
+  nlohmann::json answer = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!answer.is_object() || !answer.contains("names") || !answer["names"].is_array()) return;
+  preference::rerank_json(answer["names"], *choice.model, preferences.describer());
+  response.headers.emplace_back("X-Preference-Model", std::string(preference::to_string(choice.scope)));
+  response.body = dump_json(answer);
+}
+
+// The handler of POST /v1/generate, with or without the response cache.
+//
+// With the cache, a body's cache key is remembered by the body's exact bytes (`body_keys`): the
+// same bytes always parse to the same request, so a body seen before skips JSON parsing,
+// validation, normalisation and hashing, which were most of a cached answer's own CPU time.
+// Only valid bodies are remembered; a body whose key is remembered but whose answer has left
+// the cache is parsed again to compute it.
+class GenerateEndpoint {
+ public:
+  explicit GenerateEndpoint(const ServerDeps& deps)
+      : namer_(deps.namer),
+        preferences_(deps.preferences),
+        cache_(deps.namer ? deps.response_cache : nullptr),
+        data_version_(deps.data_version),
+        seconds_(&metrics_registry(deps)
+                      .histogram("snai_generate_seconds", "Time to generate, score and rank names.", {})
+                      .with({})) {
+    if (cache_) {
+      counts_ = std::make_shared<const CacheMetrics>(metrics_registry(deps), *cache_);
+      body_keys_ = std::make_shared<cache::LruCache>(cache::LruOptions{.max_bytes = kBodyKeysBytes, .ttl = {}});
     }
   }
-}
+
+  Response operator()(const Request& http) const {
+    if (auto type = check_json_content_type(http); !type) return json_body_error_response(type.error());
+    Response response = cache_ ? cached(http) : computed(http);
+    if (response.status == 200 && preferences_ && http.caller()) personalise(response, http, *preferences_);
+    return response;
+  }
+
+ private:
+  static constexpr std::size_t kBodyKeysBytes = 4u << 20;  // ~20,000 distinct bodies of ~100 bytes
+
+  // The answer's bytes, and whether they may be kept: one cut short by the time budget depends
+  // on load, not on the request.
+  Result<cache::Computed> compute(const generate::GenerateRequest& request) const {
+    metrics::ScopedTimer timer(*seconds_);
+    auto result = namer_->generate(request);
+    if (!result) return fail(result.error());
+    return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = !result->cut_short};
+  }
+
+  Response computed(const Request& http) const {
+    auto request = parse_generate_request(http);
+    if (!request) return json_body_error_response(request.error());
+    if (!namer_) return error_response({ErrorCode::unavailable, "naming data is not built: run `snai data build`", ""});
+    auto answer = compute(*request);
+    if (!answer) return error_response(answer.error());
+    return Response{.status = 200, .body = std::move(answer->value)};
+  }
+
+  Response cached(const Request& http) const {
+    std::optional<generate::GenerateRequest> normal;
+    std::optional<std::string> key = body_keys_->get(http.body());
+    if (!key) {
+      auto request = parse_generate_request(http);
+      if (!request) return json_body_error_response(request.error());
+      normal = normalise_generate_request(std::move(*request));
+      key = generate_cache_key(*normal, data_version_);
+      body_keys_->put(http.body(), *key);
+    }
+    auto served = cache_->get_or_compute(*key, [&]() -> Result<cache::Computed> {
+      if (!normal) {
+        auto request = parse_generate_request(http);
+        if (!request) return fail(request.error());
+        normal = normalise_generate_request(std::move(*request));
+      }
+      return compute(*normal);
+    });
+    if (!served) return error_response(served.error());
+    counts_->record(*served);
+    Response response{.status = 200, .body = std::move(served->value)};
+    response.headers.emplace_back("X-Cache", std::string(cache::to_string(served->level)));
+    return response;
+  }
+
+  const naming::Namer* namer_;
+  preference::PreferenceBook* preferences_;
+  cache::ResponseCache* cache_;  // null: every answer is computed
+  std::string data_version_;
+  metrics::Histogram* seconds_;
+  std::shared_ptr<const CacheMetrics> counts_;  // with the cache
+  std::shared_ptr<cache::LruCache> body_keys_;  // with the cache: body bytes -> cache key
+};
 
 }  // namespace
 
 void add_generate_routes(Router& router, const ServerDeps& deps) {
-  preference::PreferenceBook* preferences = deps.preferences;
-  const naming::Namer* namer = deps.namer;
-  metrics::Histogram* seconds = &metrics_registry(deps)
-                                     .histogram("snai_generate_seconds", "Time to generate, score and rank names.", {})
-                                     .with({});
-  if (deps.response_cache && namer) {
-    cache::ResponseCache* cache = deps.response_cache;
-    auto counts = std::make_shared<const CacheMetrics>(metrics_registry(deps), *cache);
-    router.post("/v1/generate", [namer, seconds, cache, counts, preferences,
-                                 version = deps.data_version](const Request& http) {
-      auto request = parse_generate_request(http);
-      if (!request) return json_body_error_response(request.error());
-      const generate::GenerateRequest normal = normalise_generate_request(std::move(*request));
-      auto served = cache->get_or_compute(generate_cache_key(normal, version), [&]() -> Result<cache::Computed> {
-        metrics::ScopedTimer timer(*seconds);
-        auto result = namer->generate(normal);
-        if (!result) return fail(result.error());
-        // An answer cut short by the time budget depends on load, not on the request: serve it, keep it not.
-        return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = !result->cut_short};
-      });
-      if (!served) return error_response(served.error());
-      counts->record(*served);
-      Response response{.status = 200, .body = std::move(served->value)};
-      response.headers.emplace_back("X-Cache", std::string(cache::to_string(served->level)));
-      if (preferences && http.caller()) personalise(response, nlohmann::json::parse(response.body), http, preferences);
-      return response;
-    });
-    return;
-  }
-  router.post("/v1/generate", [namer, seconds, preferences](const Request& http) {
-    auto request = parse_generate_request(http);
-    if (!request) return json_body_error_response(request.error());
-    if (!namer)
-      return error_response({ErrorCode::unavailable, "naming data is not built: run `snai data build`", ""});
-    auto result = [&] {
-      metrics::ScopedTimer timer(*seconds);
-      return namer->generate(*request);
-    }();
-    if (!result) return error_response(result.error());
-    auto answer = naming::to_json(*result);
-    Response response = json_response(200, answer);
-    personalise(response, std::move(answer), http, preferences);
-    return response;
+  router.post("/v1/generate", [endpoint = std::make_shared<const GenerateEndpoint>(deps)](const Request& http) {
+    return (*endpoint)(http);
   });
 }
 

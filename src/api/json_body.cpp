@@ -109,11 +109,16 @@ Status JsonObject::reject_unknown() const {
   return ok();
 }
 
-Result<JsonObject> parse_json_body(const Request& request) {
+Status check_json_content_type(const Request& request) {
   auto type = request.header("Content-Type");
   if (!type || !(type->starts_with("application/json") && (type->size() == 16 || (*type)[16] == ';' || (*type)[16] == ' ')))
     return fail(ErrorCode::invalid_argument, "the body must be JSON (Content-Type: application/json)",
                 std::string(kContentTypeField));
+  return ok();
+}
+
+Result<JsonObject> parse_json_body(const Request& request) {
+  if (auto type = check_json_content_type(request); !type) return fail(type.error());
   std::string_view body = request.body();
   if (body.empty()) return fail(ErrorCode::invalid_argument, "the body is empty: send a JSON object", "body");
   if (!is_valid_utf8(body)) return fail(ErrorCode::invalid_argument, "the body is not valid UTF-8", "body");
@@ -131,7 +136,8 @@ Result<JsonObject> parse_json_body(const Request& request) {
   if (value.is_discarded()) {
     // Parse again with exceptions for the position of the first error.
     try {
-      (void)nlohmann::json::parse(body);
+      auto ignored = nlohmann::json::parse(body);
+    (void)ignored;
     } catch (const nlohmann::json::parse_error& e) {
       return fail(ErrorCode::invalid_argument, fmt::format("malformed JSON at byte {}", e.byte), "body");
     }

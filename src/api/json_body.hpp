@@ -53,6 +53,8 @@ class JsonObject {
 // 415 is reported as an Error with code invalid_argument and field "Content-Type"; use
 // json_body_error_response() to answer it with the right status.
 Result<JsonObject> parse_json_body(const Request& request);
+// The Content-Type part of parse_json_body alone, for a handler that may not need to parse.
+Status check_json_content_type(const Request& request);
 Response json_body_error_response(const Error& error);
 
 }  // namespace snai::api

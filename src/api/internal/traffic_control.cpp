@@ -1,5 +1,6 @@
 #include "api/internal/traffic_control.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "api/client_address.hpp"
@@ -16,7 +17,19 @@ std::string bucket_key(const restinio::request_t& raw, const Caller* caller) {
     forwarded.emplace_back(value.data(), value.size());
     return restinio::http_header_fields_t::continue_enumeration();
   });
-  return "ip:" + client_address(raw.remote_endpoint().address().to_string(), forwarded);
+  const asio::ip::address peer = raw.remote_endpoint().address();
+  IpAddress address;
+  if (peer.is_v4()) {
+    const auto bytes = peer.to_v4().to_bytes();
+    std::copy(bytes.begin(), bytes.end(), address.bytes.begin());
+  } else if (peer.to_v6().is_v4_mapped()) {
+    const auto bytes = asio::ip::make_address_v4(asio::ip::v4_mapped, peer.to_v6()).to_bytes();
+    std::copy(bytes.begin(), bytes.end(), address.bytes.begin());
+  } else {
+    address.v6 = true;
+    address.bytes = peer.to_v6().to_bytes();
+  }
+  return "ip:" + client_address(address, forwarded);
 }
 
 }  // namespace
