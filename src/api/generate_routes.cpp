@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "api/error_response.hpp"
+#include "api/generate_demand.hpp"
 #include "api/json_body.hpp"
 #include "api/metrics_routes.hpp"
 #include "cache/lru_cache.hpp"
@@ -20,7 +21,12 @@ constexpr std::size_t kMaxDescriptionBytes = 10'000, kMaxWordBytes = generate::G
 }  // namespace
 
 Result<generate::GenerateRequest> parse_generate_request(const Request& http) {
-  auto body = parse_json_body(http);
+  if (auto type = check_json_content_type(http); !type) return fail(type.error());
+  return parse_generate_body(http.body());
+}
+
+Result<generate::GenerateRequest> parse_generate_body(std::string_view text) {
+  auto body = parse_json_text(text);
   if (!body) return fail(body.error());
   generate::GenerateRequest r;
   auto description = body->string("description", kMaxDescriptionBytes);
@@ -149,18 +155,28 @@ generate::GenerateRequest normalise_generate_request(generate::GenerateRequest r
   return r;
 }
 
-std::string generate_cache_key(const generate::GenerateRequest& n, std::string_view data_version) {
+nlohmann::json canonical_generate_request(const generate::GenerateRequest& n) {
   nlohmann::json styles = nlohmann::json::array();
   for (auto s : n.styles) styles.push_back(generate::to_string(s));
   // Every field that changes the answer; nlohmann orders object keys, so the text is canonical.
-  const nlohmann::json canonical{{"description", n.description}, {"keywords", n.keywords},
-                                 {"styles", styles},             {"count", n.count},
-                                 {"min_length", n.min_length},   {"max_length", n.max_length},
-                                 {"contains", n.contains},       {"starts_with", n.starts_with},
-                                 {"ends_with", n.ends_with},     {"exclude", n.exclude},
-                                 {"seed", n.seed.value_or(0)},   {"shared_roots", n.allow_shared_roots},
-                                 {"allow_similar_brands", n.allow_similar_brands}};
-  return "generate:" + std::string(data_version) + ":" + sha256_hex(canonical.dump());
+  return nlohmann::json{{"description", n.description}, {"keywords", n.keywords},
+                        {"styles", styles},             {"count", n.count},
+                        {"min_length", n.min_length},   {"max_length", n.max_length},
+                        {"contains", n.contains},       {"starts_with", n.starts_with},
+                        {"ends_with", n.ends_with},     {"exclude", n.exclude},
+                        {"seed", n.seed.value_or(0)},   {"shared_roots", n.allow_shared_roots},
+                        {"allow_similar_brands", n.allow_similar_brands}};
+}
+
+std::string generate_cache_key(const generate::GenerateRequest& n, std::string_view data_version) {
+  return "generate:" + std::string(data_version) + ":" + sha256_hex(canonical_generate_request(n).dump());
+}
+
+Result<cache::Computed> compute_generate_answer(const naming::Namer& namer, const generate::GenerateRequest& request) {
+  auto result = namer.generate(request);
+  if (!result) return fail(result.error());
+  // An answer cut short by the time budget depends on load, not on the request: serve it, keep it not.
+  return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = !result->cut_short};
 }
 
 namespace {
@@ -192,6 +208,7 @@ class GenerateEndpoint {
         preferences_(deps.preferences),
         cache_(deps.namer ? deps.response_cache : nullptr),
         data_version_(deps.data_version),
+        demand_(deps.demand),
         seconds_(&metrics_registry(deps)
                       .histogram("snai_generate_seconds", "Time to generate, score and rank names.", {})
                       .with({})) {
@@ -211,13 +228,9 @@ class GenerateEndpoint {
  private:
   static constexpr std::size_t kBodyKeysBytes = 4u << 20;  // ~20,000 distinct bodies of ~100 bytes
 
-  // The answer's bytes, and whether they may be kept: one cut short by the time budget depends
-  // on load, not on the request.
   Result<cache::Computed> compute(const generate::GenerateRequest& request) const {
     metrics::ScopedTimer timer(*seconds_);
-    auto result = namer_->generate(request);
-    if (!result) return fail(result.error());
-    return cache::Computed{.value = dump_json(naming::to_json(*result)), .cacheable = !result->cut_short};
+    return compute_generate_answer(*namer_, request);
   }
 
   Response computed(const Request& http) const {
@@ -249,6 +262,7 @@ class GenerateEndpoint {
     });
     if (!served) return error_response(served.error());
     counts_->record(*served);
+    if (demand_) demand_->record(*key, http.body());
     Response response{.status = 200, .body = std::move(served->value)};
     response.headers.emplace_back("X-Cache", std::string(cache::to_string(served->level)));
     return response;
@@ -258,6 +272,7 @@ class GenerateEndpoint {
   preference::PreferenceBook* preferences_;
   cache::ResponseCache* cache_;  // null: every answer is computed
   std::string data_version_;
+  GenerateDemand* demand_;  // null: requests are not counted for warming
   metrics::Histogram* seconds_;
   std::shared_ptr<const CacheMetrics> counts_;  // with the cache
   std::shared_ptr<cache::LruCache> body_keys_;  // with the cache: body bytes -> cache key

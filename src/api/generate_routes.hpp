@@ -11,6 +11,9 @@
 //   add_generate_routes(router, deps);
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <string_view>
+
 #include "api/router.hpp"
 #include "api/server_deps.hpp"
 #include "core/result.hpp"
@@ -22,6 +25,12 @@ void add_generate_routes(Router& router, const ServerDeps& deps);
 
 // The request body as a GenerateRequest (validated), or the error naming the field.
 Result<generate::GenerateRequest> parse_generate_request(const Request& request);
+// The same from a body's text (no Content-Type to check).
+Result<generate::GenerateRequest> parse_generate_body(std::string_view body);
+
+// The answer's JSON text for a (normalised, when cached) request, and whether it may be cached:
+// not when the time budget cut it short, since then it depends on load, not on the request.
+Result<cache::Computed> compute_generate_answer(const naming::Namer& namer, const generate::GenerateRequest& request);
 
 // The seed an unseeded request gets when answers are cached: the generator draws a random seed
 // otherwise, and a random answer cannot be cached.
@@ -32,7 +41,10 @@ inline constexpr std::uint64_t kCachedDefaultSeed = 1;
 // = none listed), the filters folded as the constraints fold them, the seed filled in.
 // Requests equal after this get the same answer; the cached path computes from it.
 generate::GenerateRequest normalise_generate_request(generate::GenerateRequest request);
-// "generate:<data version>:<sha256 of the normalised request>"; a data rebuild changes the version.
+// A normalised request as JSON with every field present (keys ordered): its text is what the cache
+// key hashes, and it is itself a valid request body that asks the same.
+nlohmann::json canonical_generate_request(const generate::GenerateRequest& normalised);
+// "generate:<data version>:<sha256 of the canonical request>"; a data rebuild changes the version.
 std::string generate_cache_key(const generate::GenerateRequest& normalised, std::string_view data_version);
 
 }  // namespace snai::api

@@ -119,7 +119,10 @@ Status check_json_content_type(const Request& request) {
 
 Result<JsonObject> parse_json_body(const Request& request) {
   if (auto type = check_json_content_type(request); !type) return fail(type.error());
-  std::string_view body = request.body();
+  return parse_json_text(request.body());
+}
+
+Result<JsonObject> parse_json_text(std::string_view body) {
   if (body.empty()) return fail(ErrorCode::invalid_argument, "the body is empty: send a JSON object", "body");
   if (!is_valid_utf8(body)) return fail(ErrorCode::invalid_argument, "the body is not valid UTF-8", "body");
   int depth = 0;

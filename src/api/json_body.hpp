@@ -55,6 +55,8 @@ class JsonObject {
 Result<JsonObject> parse_json_body(const Request& request);
 // The Content-Type part of parse_json_body alone, for a handler that may not need to parse.
 Status check_json_content_type(const Request& request);
+// The rest of it: a body's text as a JSON object (a stored request replayed, say).
+Result<JsonObject> parse_json_text(std::string_view body);
 Response json_body_error_response(const Error& error);
 
 }  // namespace snai::api

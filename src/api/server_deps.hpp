@@ -18,6 +18,8 @@
 
 namespace snai::api {
 
+class GenerateDemand;  // generate_demand.hpp
+
 struct ServerDeps {
   storage::Storage& storage;
   const naming::Namer* namer = nullptr;  // null: the naming data is not built, /v1/generate answers 503
@@ -42,6 +44,9 @@ struct ServerDeps {
   // Learned tastes (issue 5): POST /v1/feedback records verdicts into it, and POST /v1/generate
   // re-orders a keyed caller's answer with their model (after the shared cache). Null: off.
   preference::PreferenceBook* preferences = nullptr;
+  // Counts the generate requests answered (generate_demand.hpp), for warming the cache of the
+  // next instance to start. Null: not counted.
+  GenerateDemand* demand = nullptr;
 };
 
 }  // namespace snai::api

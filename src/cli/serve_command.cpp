@@ -1,13 +1,17 @@
 // snai serve: the HTTP API and dashboard on the configured storage.
+#include <atomic>
 #include <iostream>
 #include <optional>
 #include <spdlog/spdlog.h>
+#include <thread>
 
+#include "api/generate_demand.hpp"
 #include "api/http_server.hpp"
 #include "api/rate_limiter.hpp"
 #include "availability/checker_setup.hpp"
 #include "cache/response_cache.hpp"
 #include "cli/command.hpp"
+#include "core/clock.hpp"
 #include "core/data_pipeline.hpp"
 #include "core/log.hpp"
 #include "naming/artifacts.hpp"
@@ -92,6 +96,9 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     preference::PreferenceBook preferences(features);
     if (auto rebuilt = preferences.rebuild(**storage); !rebuilt)
       spdlog::warn("preferences not rebuilt from storage ({}): they start empty", rebuilt.error().message);
+    // What is asked is counted and stored, so the next instance to start warms its cache with it.
+    std::optional<api::GenerateDemand> demand;
+    if (namer) demand.emplace(**storage);
     api::HttpServer server(config->server, {.storage = **storage,
                                             .namer = namer ? &*namer : nullptr,
                                             .knowledge = knowledge ? knowledge->get() : nullptr,
@@ -102,12 +109,31 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                             .limits = config->limits,
                                             .response_cache = response_cache->get(),
                                             .data_version = data_version,
-                                            .preferences = &preferences});
+                                            .preferences = &preferences,
+                                            .demand = demand ? &*demand : nullptr});
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);
       return;
     }
+    std::atomic<bool> stop_warming{false};
+    std::jthread warming;
+    if (namer && config->cache.warm_top > 0) {
+      warming = std::jthread([&] {
+        const std::int64_t since = now_unix_ms() - std::int64_t{config->cache.warm_days} * 86'400'000;
+        const api::ServerDeps deps{.storage = **storage, .namer = &*namer, .response_cache = response_cache->get(),
+                                   .data_version = data_version};
+        auto report = api::warm_generate_cache(deps, {.top = config->cache.warm_top, .since_ms = since}, stop_warming);
+        if (report)
+          spdlog::info("cache warming: {} answers computed or fetched, {} present, {} failed, of {} requests asked in "
+                       "{} days ({} ms)",
+                       report->warmed, report->present, report->failed, report->distinct, config->cache.warm_days,
+                       report->ms);
+        else
+          spdlog::warn("cache warming skipped: {}", report.error().message);
+      });
+    }
     server.wait();
+    stop_warming = true;
     spdlog::info("stopped");
     exit_code = kExitOk;
   });

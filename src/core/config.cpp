@@ -174,6 +174,10 @@ const std::vector<KeySpec>& key_specs() {
                            "empty or redis://HOST:PORT[/DB]"));
     s.push_back(int_key<std::size_t>("cache.l1_bytes", "SNAI_CACHE_L1_BYTES", 0, 1ULL << 40,
                                      [](Config& c) -> std::size_t& { return c.cache.l1_bytes; }));
+    s.push_back(int_key<int>("cache.warm_top", "SNAI_CACHE_WARM_TOP", 0, 100000,
+                             [](Config& c) -> int& { return c.cache.warm_top; }));
+    s.push_back(int_key<int>("cache.warm_days", "SNAI_CACHE_WARM_DAYS", 1, 365,
+                             [](Config& c) -> int& { return c.cache.warm_days; }));
     s.push_back(int_key<int>("semantic.index_m", "SNAI_INDEX_M", 4, 128,
                              [](Config& c) -> int& { return c.semantic.index_m; }));
     s.push_back(int_key<int>("semantic.index_ef_construction", "SNAI_INDEX_EF_CONSTRUCTION", 10, 2000,

@@ -47,6 +47,8 @@ struct StorageConfig {
 struct CacheConfig {
   std::string redis_url;            // empty: in-process caches only
   std::size_t l1_bytes = 64ULL << 20;  // the in-process response cache's bound (keys + values)
+  int warm_top = 100;   // at start, answer this many of the most asked generate requests (0: no warming)
+  int warm_days = 7;    // ... asked over this many days (stored "generate.requested" events)
 };
 
 struct SemanticConfig {
