@@ -25,7 +25,7 @@ GenerateDemand::~GenerateDemand() {
 
 void GenerateDemand::record(std::string_view key, std::string_view body) {
   std::lock_guard lock(mu_);
-  auto it = counts_.find(std::string(key));
+  auto it = counts_.find(key);
   if (it == counts_.end()) {
     if (counts_.size() >= options_.max_distinct) {
       dropped_.fetch_add(1, std::memory_order_relaxed);
@@ -38,7 +38,7 @@ void GenerateDemand::record(std::string_view key, std::string_view body) {
 
 Status GenerateDemand::flush() {
   std::lock_guard one_at_a_time(flush_mu_);
-  std::unordered_map<std::string, Count> taken;
+  std::unordered_map<std::string, Count, StringHash, std::equal_to<>> taken;
   {
     std::lock_guard lock(mu_);
     taken.swap(counts_);

@@ -25,6 +25,7 @@
 
 #include "api/server_deps.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 #include "storage/storage.hpp"
 
 namespace snai::api {
@@ -65,7 +66,7 @@ class GenerateDemand {
   storage::Storage& storage_;
   DemandOptions options_;
   std::mutex mu_;
-  std::unordered_map<std::string, Count> counts_;  // by cache key
+  std::unordered_map<std::string, Count, StringHash, std::equal_to<>> counts_;  // by cache key
   std::mutex flush_mu_;                            // one flush at a time
   std::atomic<std::uint64_t> dropped_{0};
   std::mutex wake_mu_;

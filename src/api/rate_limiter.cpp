@@ -61,7 +61,7 @@ Decision InProcessRateLimiter::take(std::string_view key, Rate rate) {
   const std::int64_t now = now_ms();
   Shard& shard = shards_[std::hash<std::string_view>{}(key) % kShards];
   std::lock_guard lock(shard.mu);
-  auto it = shard.buckets.find(std::string(key));
+  auto it = shard.buckets.find(key);
   if (it == shard.buckets.end()) {
     if (shard.buckets.size() >= shard.sweep_at) {
       sweep(shard, now);

@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "core/config.hpp"
 #include "core/result.hpp"
 
@@ -83,7 +84,7 @@ class InProcessRateLimiter final : public RateLimiter {
   };
   struct Shard {
     mutable std::mutex mu;
-    std::unordered_map<std::string, Entry> buckets;
+    std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> buckets;
     std::size_t sweep_at = 1024;  // sweep for full buckets when the map grows past this
   };
   static constexpr std::size_t kShards = 16;
