@@ -184,8 +184,8 @@ namespace {
 // A keyed caller's answer in the order their learned taste gives (their project's, their own or,
 // for a new user, the pooled model); the scores stay the quality model's. The shared cache keeps
 // everyone's order, so this runs after it.
-void personalise(Response& response, const Request& http, const preference::PreferenceBook& preferences) {
-  auto choice = preferences.model_for(http.caller()->user_id);
+void personalise(Response& response, const std::string& user_id, const preference::PreferenceBook& preferences) {
+  auto choice = preferences.model_for(user_id);
   if (choice.scope == preference::ModelScope::none) return;
   nlohmann::json answer = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (!answer.is_object() || !answer.contains("names") || !answer["names"].is_array()) return;
@@ -201,7 +201,11 @@ void personalise(Response& response, const Request& http, const preference::Pref
 // validation, normalisation and hashing, which were most of a cached answer's own CPU time.
 // Only valid bodies are remembered; a body whose key is remembered but whose answer has left
 // the cache is parsed again to compute it.
-class GenerateEndpoint {
+//
+// The event loop answers what the L1 holds; everything slower (Redis, generating) is handed to
+// a worker thread with answer_later(), so one generation does not hold up the loop's other
+// connections.
+class GenerateEndpoint : public std::enable_shared_from_this<GenerateEndpoint> {
  public:
   explicit GenerateEndpoint(const ServerDeps& deps)
       : namer_(deps.namer),
@@ -220,9 +224,10 @@ class GenerateEndpoint {
 
   Response operator()(const Request& http) const {
     if (auto type = check_json_content_type(http); !type) return json_body_error_response(type.error());
-    Response response = cache_ ? cached(http) : computed(http);
-    if (response.status == 200 && preferences_ && http.caller()) personalise(response, http, *preferences_);
-    return response;
+    // Whose taste orders the names: a keyed caller's, when preferences are on.
+    std::optional<std::string> user;
+    if (preferences_ && http.caller()) user = http.caller()->user_id;
+    return cache_ ? cached(http, std::move(user)) : computed(http, std::move(user));
   }
 
  private:
@@ -233,16 +238,25 @@ class GenerateEndpoint {
     return compute_generate_answer(*namer_, request);
   }
 
-  Response computed(const Request& http) const {
+  Response answer(std::string body, const std::optional<std::string>& user, std::optional<cache::CacheLevel> level) const {
+    Response response{.status = 200, .body = std::move(body)};
+    if (level) response.headers.emplace_back("X-Cache", std::string(cache::to_string(*level)));
+    if (user) personalise(response, *user, *preferences_);
+    return response;
+  }
+
+  Response computed(const Request& http, std::optional<std::string> user) const {
     auto request = parse_generate_request(http);
     if (!request) return json_body_error_response(request.error());
     if (!namer_) return error_response({ErrorCode::unavailable, "naming data is not built: run `snai data build`", ""});
-    auto answer = compute(*request);
-    if (!answer) return error_response(answer.error());
-    return Response{.status = 200, .body = std::move(answer->value)};
+    return answer_later([self = shared_from_this(), request = std::move(*request), user = std::move(user)] {
+      auto computed = self->compute(request);
+      if (!computed) return error_response(computed.error());
+      return self->answer(std::move(computed->value), user, std::nullopt);
+    });
   }
 
-  Response cached(const Request& http) const {
+  Response cached(const Request& http, std::optional<std::string> user) const {
     std::optional<generate::GenerateRequest> normal;
     std::optional<std::string> key = body_keys_->get(http.body());
     if (!key) {
@@ -252,9 +266,23 @@ class GenerateEndpoint {
       key = generate_cache_key(*normal, data_version_);
       body_keys_->put(http.body(), *key);
     }
-    auto served = cache_->get_or_compute(*key, [&]() -> Result<cache::Computed> {
+    if (auto hit = cache_->get_l1(*key)) {
+      counts_->record(*hit);
+      if (demand_) demand_->record(*key, http.body());
+      return answer(std::move(hit->value), user, hit->level);
+    }
+    return answer_later([self = shared_from_this(), key = std::move(*key), normal = std::move(normal),
+                         body = std::string(http.body()), user = std::move(user)]() mutable {
+      return self->served(key, normal, body, user);
+    });
+  }
+
+  // A request the L1 did not have, on a worker: L2, else computed once (single-flight).
+  Response served(const std::string& key, std::optional<generate::GenerateRequest>& normal, const std::string& body,
+                  const std::optional<std::string>& user) const {
+    auto served = cache_->get_or_compute(key, [&]() -> Result<cache::Computed> {
       if (!normal) {
-        auto request = parse_generate_request(http);
+        auto request = parse_generate_body(body);
         if (!request) return fail(request.error());
         normal = normalise_generate_request(std::move(*request));
       }
@@ -262,10 +290,8 @@ class GenerateEndpoint {
     });
     if (!served) return error_response(served.error());
     counts_->record(*served);
-    if (demand_) demand_->record(*key, http.body());
-    Response response{.status = 200, .body = std::move(served->value)};
-    response.headers.emplace_back("X-Cache", std::string(cache::to_string(served->level)));
-    return response;
+    if (demand_) demand_->record(key, body);
+    return answer(std::move(served->value), user, served->level);
   }
 
   const naming::Namer* namer_;

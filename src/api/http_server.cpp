@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <sys/socket.h>
 #include <spdlog/spdlog.h>
 #include <thread>
@@ -95,8 +96,13 @@ struct HttpServer::Impl {
   std::vector<asio::io_context*> waiters;
 
   internal::TrafficControl traffic;  // shared by every loop: the in-flight count is server-wide
+  // Slow answers (Response::later) off the loops; stopped before the loops' contexts go, since
+  // a finished task writes its response through its connection's context.
+  std::unique_ptr<internal::WorkerPool> workers;
 
-  Impl(const ServerConfig& c, ServerDeps d) : config(c), deps(d) {}
+  std::optional<Router> routes;  // set: served instead of build_routes(deps)
+
+  Impl(const ServerConfig& c, ServerDeps d, std::optional<Router> r) : config(c), deps(d), routes(std::move(r)) {}
 
   Status start();
   void stop();
@@ -106,14 +112,20 @@ struct HttpServer::Impl {
 };
 
 Status HttpServer::Impl::open_loops(const asio::ip::tcp::endpoint& endpoint, std::size_t count) {
-  const Router router = build_routes(deps);
+  const Router router = routes ? *routes : build_routes(deps);
   traffic.limiter = deps.rate_limiter;
   traffic.anonymous = anonymous_rate(deps.limits);
   traffic.keyed = keyed_rate(deps.limits);
   traffic.compress_min_bytes = config.compress_min_bytes;
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t worker_count = config.workers > 0 ? static_cast<std::size_t>(config.workers) : cores;
+  // A generation takes tens of milliseconds: 32 waiting per worker is about a second of work;
+  // past that a request is better answered 503 at once than after its client gave up.
+  workers = std::make_unique<internal::WorkerPool>(
+      internal::WorkerPoolOptions{.threads = worker_count, .max_queued = 32 * worker_count});
   const internal::PipelineOptions pipeline{
       .max_body_bytes = config.max_body_bytes, .users = &deps.storage, .traffic = &traffic,
-      .observability = internal::make_observability(config, deps)};
+      .observability = internal::make_observability(config, deps), .workers = workers.get()};
   const auto limits = restinio::incoming_http_msg_limits_t{}
                           .max_url_size(8 * 1024)  // std::regex matching recurses per character
                           .max_field_name_size(1024)
@@ -222,6 +234,9 @@ void HttpServer::Impl::shut_loops() {
     spdlog::warn("http: {} request(s) still running at the shutdown deadline of {} ms", left,
                  config.shutdown_timeout_ms);
   }
+  // Then the workers: a task still running finishes (its answer goes out through a loop that
+  // still runs); queued ones are dropped, and their connections closed with the loops.
+  workers.reset();
   // 3. One more turn of every loop, so the last handler has returned and its response is
   //    handed to the socket (asio writes at once when it can; the kernel sends the rest after close).
   on_every_loop(loops, [](Loop&) {}, std::max(deadline, Clock::now() + std::chrono::milliseconds(100)));
@@ -280,7 +295,11 @@ void HttpServer::Impl::wait() {
   stop();
 }
 
-HttpServer::HttpServer(const ServerConfig& config, ServerDeps deps) : impl_(std::make_unique<Impl>(config, deps)) {}
+HttpServer::HttpServer(const ServerConfig& config, ServerDeps deps)
+    : impl_(std::make_unique<Impl>(config, deps, std::nullopt)) {}
+
+HttpServer::HttpServer(const ServerConfig& config, ServerDeps deps, Router routes)
+    : impl_(std::make_unique<Impl>(config, deps, std::move(routes))) {}
 
 HttpServer::~HttpServer() { impl_->stop(); }
 

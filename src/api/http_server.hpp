@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "api/router.hpp"
 #include "api/server_deps.hpp"
 #include "core/config.hpp"
 #include "core/result.hpp"
@@ -23,6 +24,9 @@ class HttpServer {
   // config.compress_min_bytes are gzipped for clients that accept it. deps.rate_limiter: see
   // server_deps.hpp.
   HttpServer(const ServerConfig& config, ServerDeps deps);
+  // Serves `routes` (with the same pipeline) instead of the API's route table: for tests of the
+  // pipeline itself.
+  HttpServer(const ServerConfig& config, ServerDeps deps, Router routes);
   ~HttpServer();  // stops
 
   HttpServer(const HttpServer&) = delete;

@@ -2,6 +2,12 @@
 
 namespace snai::api {
 
+Response answer_later(std::function<Response()> work) {
+  Response response;
+  response.later = std::move(work);
+  return response;
+}
+
 std::string dump_json(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -4,6 +4,7 @@
 //   return json_response(200, {{"status", "ok"}});
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -18,7 +19,15 @@ struct Response {
   std::string content_type = "application/json";
   std::string cache_control = "no-store";  // empty: no Cache-Control header
   std::vector<std::pair<std::string, std::string>> headers;  // extra ones (Allow, ETag ...)
+  // Set (by answer_later) when the answer takes long to make, e.g. a generation: the pipeline
+  // runs it on a worker thread, so the event loop goes on serving other connections, and sends
+  // what it returns; the rest of this Response is not used. It runs after the handler has
+  // returned, so it must own what it uses (capture copies, not the Request).
+  std::function<Response()> later;
 };
+
+// A Response to be made by `work` on a worker thread (see Response::later).
+Response answer_later(std::function<Response()> work);
 
 // Serialises JSON compactly; invalid UTF-8 (e.g. echoed from a request) becomes U+FFFD
 // instead of throwing.

@@ -103,6 +103,11 @@ void ResponseCache::apply_invalidation(std::string_view message) {
   }
 }
 
+std::optional<Served> ResponseCache::get_l1(std::string_view key) {
+  if (auto hit = l1_.get(key)) return Served{.value = std::move(*hit), .level = CacheLevel::l1};
+  return std::nullopt;
+}
+
 Result<Served> ResponseCache::get_or_compute(std::string_view key, const std::function<Result<Computed>()>& compute) {
   if (auto hit = l1_.get(key)) return Served{.value = std::move(*hit), .level = CacheLevel::l1};
 

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -76,6 +77,10 @@ class ResponseCache {
   // The cached bytes for `key`, or compute()'s (stored when cacheable). compute()'s error is
   // returned as is and nothing is stored. Concurrent calls for one key compute once.
   Result<Served> get_or_compute(std::string_view key, const std::function<Result<Computed>()>& compute);
+  // The L1 alone (no Redis, no computing, never waits): for an event loop that answers hits
+  // itself and hands misses to get_or_compute on a worker thread. A miss here is counted again
+  // by that get_or_compute in the L1 statistics.
+  std::optional<Served> get_l1(std::string_view key);
 
   // Publish an invalidation to every instance (this one included, immediately). Without Redis
   // only this instance's L1 is affected.

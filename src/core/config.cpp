@@ -136,6 +136,8 @@ const std::vector<KeySpec>& key_specs() {
                              [](Config& c) -> int& { return c.server.port; }));
     s.push_back(int_key<int>("server.threads", "SNAI_THREADS", 0, 256,
                              [](Config& c) -> int& { return c.server.threads; }));
+    s.push_back(int_key<int>("server.workers", "SNAI_WORKERS", 0, 256,
+                             [](Config& c) -> int& { return c.server.workers; }));
     s.push_back(int_key<std::size_t>("server.max_body_bytes", "SNAI_MAX_BODY_BYTES", 1024, 1ULL << 30,
                                      [](Config& c) -> std::size_t& { return c.server.max_body_bytes; }));
     s.push_back(int_key<int>("server.header_timeout_ms", "SNAI_HEADER_TIMEOUT_MS", 100, 600000,

@@ -20,6 +20,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 0;                  // 0: one event loop per core
+  int workers = 0;                  // threads for slow answers (generations), off the loops; 0: one per core
   std::size_t max_body_bytes = 1 << 20;
   int header_timeout_ms = 10000;    // the request line and headers must arrive within this (slow-loris)
   int idle_timeout_ms = 60000;      // a keep-alive connection with no request is closed after this

@@ -40,22 +40,26 @@ std::string clip(std::string_view text) {
   return std::string(text.substr(0, kMax)) + "...";
 }
 
+// Runs `make` (a handler call or its later part); an exception becomes the generic 500.
+template <class Make>
+Response guarded(Make&& make, std::string_view method, std::string_view path, std::string_view request_id) {
+  try {
+    return make();
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed (request {}): {}", method, clip(path), request_id, e.what());
+  } catch (...) {
+    spdlog::error("{} {} failed (request {}): unknown exception", method, clip(path), request_id);
+  }
+  return error_response(Error{ErrorCode::internal, "internal error"});
+}
+
 Response run_handler(const Handler& handler, const Request& request, const PipelineOptions& options) {
   if (request.body().size() > options.max_body_bytes) {
     return error_response(413, "payload_too_large",
                           fmt::format("request body of {} bytes exceeds the limit of {} bytes", request.body().size(),
                                       options.max_body_bytes));
   }
-  try {
-    return handler(request);
-  } catch (const std::exception& e) {
-    spdlog::error("{} {} failed (request {}): {}", request.method(), clip(request.path()), request.request_id(),
-                  e.what());
-  } catch (...) {
-    spdlog::error("{} {} failed (request {}): unknown exception", request.method(), clip(request.path()),
-                  request.request_id());
-  }
-  return error_response(Error{ErrorCode::internal, "internal error"});
+  return guarded([&] { return handler(request); }, request.method(), request.path(), request.request_id());
 }
 
 void send(const restinio::request_handle_t& raw, Response response, std::string_view request_id) {
@@ -92,37 +96,108 @@ std::expected<std::optional<Caller>, Response> caller_for(const restinio::reques
   return std::unexpected(std::move(refused));
 }
 
-restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
-                                          const restinio::router::route_params_t* params, const Handler& handler,
-                                          Access access, std::string_view route, const PipelineOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  std::optional<std::string_view> incoming_id;
-  if (auto field = raw->header().try_get_field(restinio::string_view_t(kRequestIdHeader.data(), kRequestIdHeader.size()))) {
-    incoming_id = std::string_view(field->data(), field->size());
-  }
-  const std::string request_id = request_id_for(incoming_id);
-  const RawRequest raw_request{*raw, params};
-  auto caller = caller_for(*raw, access, options);
-  const Request request(raw_request, request_id, caller && *caller ? &**caller : nullptr);
+std::optional<std::string_view> header_of(const restinio::request_t& raw, std::string_view name) {
+  if (auto field = raw.header().try_get_field(restinio::string_view_t(name.data(), name.size())))
+    return std::string_view(field->data(), field->size());
+  return std::nullopt;
+}
 
-  // Traffic control (internal/traffic_control.hpp) wraps the handler only: rate limit -> 429,
-  // the in-flight count a graceful stop waits for, gzip of large responses.
-  Response response = caller ? with_traffic_control(options.traffic, *raw, access, request.caller(),
-                                                    [&] { return run_handler(handler, request, options); })
-                             : std::move(caller.error());
+// One request on its way through the pipeline after its handler: what finishing needs. On the
+// event loop it borrows (route, options); handed to a worker it owns copies (`own()`).
+struct Exchange {
+  restinio::request_handle_t raw;
+  std::string request_id;
+  std::string caller_id;  // "anonymous" when none
+  std::string_view route;
+  const PipelineOptions* options;
+  std::chrono::steady_clock::time_point started;
+  InFlight in_flight;
+  std::vector<std::pair<std::string, std::string>> rate_headers;
+
+  std::string owned_route;
+  std::shared_ptr<const PipelineOptions> owned_options;
+
+  void own() {
+    owned_route = std::string(route);
+    owned_options = std::make_shared<const PipelineOptions>(*options);
+    point_at_owned();
+  }
+  // After own(), and again after a move (the route view must see this object's string).
+  void point_at_owned() {
+    route = owned_route;
+    options = owned_options.get();
+  }
+};
+
+// The steps after the handler: traffic headers and gzip, HTTP caching, security and CORS
+// headers, metrics, the write, the access log.
+void complete(Exchange& exchange, Response response) {
+  const restinio::request_t& raw = *exchange.raw;
+  const PipelineOptions& options = *exchange.options;
+  const std::string_view method = std::string_view(raw.header().method().c_str());
+  if (options.traffic) finish(*options.traffic, raw, response, std::move(exchange.rate_headers));
   // HTTP caching (issue 8, http_caching.hpp): ETag on cacheable GETs, 304 for a matching If-None-Match.
-  apply_http_caching(request.method(), route, request.header("If-None-Match"), response);
+  apply_http_caching(method, exchange.route, header_of(raw, "If-None-Match"), response);
   // Observability (internal/observability.hpp): security and CORS headers, metrics by route
   // pattern before sending (a client that has its answer sees it counted), the access log after.
   const int status = response.status;
   const std::uint64_t bytes = response.body.size();
-  add_response_headers(response, request.header("Origin"), options.observability.cors);
-  const std::int64_t duration_us = record(options.observability, route, request.method(), status, started);
-  send(raw, std::move(response), request_id);
+  add_response_headers(response, header_of(raw, "Origin"), options.observability.cors);
+  const std::int64_t duration_us = record(options.observability, exchange.route, method, status, exchange.started);
+  send(exchange.raw, std::move(response), exchange.request_id);
+  const std::string_view target(raw.header().path().data(), raw.header().path().size());
   log_access(options.observability,
-             {.request_id = request_id, .method = request.method(), .route = route, .path = clip(request.path()),
-              .status = status, .bytes = bytes, .duration_us = duration_us,
-              .caller = request.caller() ? std::string_view(request.caller()->user_id) : "anonymous"});
+             {.request_id = exchange.request_id, .method = method, .route = exchange.route, .path = clip(target),
+              .status = status, .bytes = bytes, .duration_us = duration_us, .caller = exchange.caller_id});
+}
+
+// Hands the later part of an answer to a worker thread; false when the pool is full.
+bool finish_on_worker(Exchange& exchange, std::function<Response()> work) {
+  exchange.own();
+  auto moved = std::make_shared<Exchange>(std::move(exchange));
+  moved->point_at_owned();
+  const bool queued = exchange.options->workers->submit([moved, work = std::move(work)]() mutable {
+    const std::string_view method = std::string_view(moved->raw->header().method().c_str());
+    const auto path = moved->raw->header().path();
+    Response response = guarded(work, method, std::string_view(path.data(), path.size()), moved->request_id);
+    complete(*moved, std::move(response));
+  });
+  if (!queued) {
+    exchange = std::move(*moved);
+    exchange.point_at_owned();
+  }
+  return queued;
+}
+
+restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
+                                          const restinio::router::route_params_t* params, const Handler& handler,
+                                          Access access, std::string_view route, const PipelineOptions& options) {
+  Exchange exchange{.raw = raw, .route = route, .options = &options, .started = std::chrono::steady_clock::now(),
+                    .in_flight = InFlight(options.traffic)};
+  exchange.request_id = request_id_for(header_of(*raw, kRequestIdHeader));
+  const RawRequest raw_request{*raw, params};
+  auto caller = caller_for(*raw, access, options);
+  const Request request(raw_request, exchange.request_id, caller && *caller ? &**caller : nullptr);
+  exchange.caller_id = request.caller() ? request.caller()->user_id : "anonymous";
+
+  // Traffic control (internal/traffic_control.hpp) around the handler only: rate limit -> 429,
+  // the in-flight count a graceful stop waits for (held until the answer is sent), gzip.
+  std::optional<Response> refused;
+  if (!caller) refused = std::move(caller.error());
+  else if (options.traffic) refused = admit(*options.traffic, *raw, access, request.caller(), exchange.rate_headers);
+  Response response = refused ? std::move(*refused) : run_handler(handler, request, options);
+
+  if (response.later) {
+    if (!options.workers) {
+      response = guarded(response.later, request.method(), request.path(), exchange.request_id);
+    } else if (finish_on_worker(exchange, std::move(response.later))) {
+      return restinio::request_accepted();
+    } else {
+      response = error_response(503, "busy", "the server has too much work queued: retry in a moment");
+      response.headers.emplace_back("Retry-After", "1");
+    }
+  }
+  complete(exchange, std::move(response));
   return restinio::request_accepted();
 }
 

@@ -7,6 +7,8 @@
 //   4. the handler (or 404 "no route for GET /x", 204 for OPTIONS on a known path — the CORS
 //      preflight — or 405 with Allow for another method on it);
 //   5. exceptions out of a handler become 500 with the generic error JSON (and a log line);
+//      a handler's slow part (Response::later) runs on a worker thread, and steps 6-7 with it
+//      (503 "busy" when the workers' queue is full);
 //   6. Content-Type (none on a 204), X-Request-Id and Cache-Control on every response, and the
 //      security and CORS headers (response_headers.hpp);
 //   7. metrics by route pattern, then an info-level access log line (internal/observability.hpp).
@@ -18,6 +20,7 @@
 
 #include "api/internal/observability.hpp"
 #include "api/internal/traffic_control.hpp"
+#include "api/internal/worker_pool.hpp"
 #include "api/router.hpp"
 #include "storage/storage.hpp"
 
@@ -30,6 +33,8 @@ struct PipelineOptions {
   storage::UserRepository* users = nullptr;  // the API-key store; null: every key is refused
   TrafficControl* traffic = nullptr;  // rate limits, in-flight count, gzip (traffic_control.hpp); null: none
   Observability observability;  // metrics, access log, CORS (observability.hpp); default: none, no CORS
+  // Where a Response::later runs (worker_pool.hpp); null: on the event loop, at once.
+  WorkerPool* workers = nullptr;
 };
 
 std::unique_ptr<ExpressRouter> make_express_router(const Router& router, const PipelineOptions& options);

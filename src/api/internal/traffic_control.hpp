@@ -5,8 +5,10 @@
 //   - in-flight count: HttpServer's graceful stop waits for it to reach zero;
 //   - gzip of large responses (compression.hpp).
 //
-//   Response response = with_traffic_control(options.traffic, *raw, access, request.caller(),
-//                                            [&] { return run_handler(...); });
+//   InFlight counted(traffic);
+//   std::vector<std::pair<std::string, std::string>> headers;
+//   Response response = admit(*traffic, raw, access, caller, headers).value_or(run_handler(...));
+//   finish(*traffic, raw, response, std::move(headers));
 #pragma once
 
 #include <atomic>
@@ -41,20 +43,27 @@ std::optional<Response> admit(TrafficControl& traffic, const restinio::request_t
 void finish(const TrafficControl& traffic, const restinio::request_t& raw, Response& response,
             std::vector<std::pair<std::string, std::string>>&& headers);
 
-template <class Run>
-Response with_traffic_control(TrafficControl* traffic, const restinio::request_t& raw, Access access,
-                              const Caller* caller, Run&& run) {
-  if (traffic == nullptr) return run();
-  traffic->in_flight.fetch_add(1);
-  struct Leave {
-    std::atomic<int>& count;
-    ~Leave() { count.fetch_sub(1); }
-  } leave{traffic->in_flight};
-  std::vector<std::pair<std::string, std::string>> headers;
-  auto refused = admit(*traffic, raw, access, caller, headers);
-  Response response = refused ? std::move(*refused) : run();
-  finish(*traffic, raw, response, std::move(headers));
-  return response;
-}
+// Counts a request in TrafficControl::in_flight from construction until destruction; moves
+// with the request when its answer is finished on a worker thread.
+class InFlight {
+ public:
+  explicit InFlight(TrafficControl* traffic) : count_(traffic ? &traffic->in_flight : nullptr) {
+    if (count_) count_->fetch_add(1);
+  }
+  InFlight(InFlight&& other) noexcept : count_(std::exchange(other.count_, nullptr)) {}
+  InFlight& operator=(InFlight&& other) noexcept {
+    if (this != &other) {
+      if (count_) count_->fetch_sub(1);
+      count_ = std::exchange(other.count_, nullptr);
+    }
+    return *this;
+  }
+  ~InFlight() {
+    if (count_) count_->fetch_sub(1);
+  }
+
+ private:
+  std::atomic<int>* count_;
+};
 
 }  // namespace snai::api::internal
