@@ -83,6 +83,33 @@ CharModel::CharModel(int order, std::vector<Entry> slots, std::size_t entry_coun
     }
     if (slots_[i].key == 0) break;
   }
+  build_rows();
+}
+
+void CharModel::build_rows() {
+  std::size_t total = 0;
+  for (int level = 0; level <= kDenseLevels; ++level) {
+    row_start_[level] = total;
+    total += std::size_t{1} << (kSymbolBits * level);
+  }
+  rows_.assign(total, Row{});
+  const std::size_t mask = slots_.size() - 1;
+  for (int level = 0; level <= kDenseLevels; ++level)
+    for (std::uint64_t context = 0; context < (std::uint64_t{1} << (kSymbolBits * level)); ++context) {
+      Row& r = rows_[row_start_[level] + context];
+      for (std::uint64_t symbol = 1; symbol <= kSymbolCount; ++symbol) {
+        const std::uint64_t key = (context << kSymbolBits) | symbol;
+        for (std::size_t i = internal::slot_hash(key) >> shift_;; i = (i + 1) & mask) {
+          if (slots_[i].key == key) {
+            r.present |= std::uint32_t{1} << (symbol - 1);
+            r.log_prob[symbol - 1] = slots_[i].log_prob;
+            r.next_backoff[symbol - 1] = slots_[i].next_backoff;
+            break;
+          }
+          if (slots_[i].key == 0) break;
+        }
+      }
+    }
 }
 
 CharModel::CharModel(CharModel&&) noexcept = default;
@@ -98,6 +125,17 @@ CharModel::State CharModel::begin_state() const { return {kBegin, 1, begin_backo
 double CharModel::step(State& state, std::uint64_t symbol) const {
   const std::size_t mask = slots_.size() - 1;
   for (int k = state.length;; --k) {
+    if (k <= kDenseLevels) {
+      const Row& r = row(k, state.history & key_mask(k));
+      if ((r.present >> (symbol - 1)) & 1) {
+        double lp = static_cast<double>(r.log_prob[symbol - 1]) + state.backoff;
+        state.history = ((state.history << kSymbolBits) | symbol) & key_mask(order_ - 1);
+        state.length = std::min(k + 1, order_ - 1);
+        state.backoff = r.next_backoff[symbol - 1];
+        return lp;
+      }
+      continue;
+    }
     const std::uint64_t key = ((state.history & key_mask(k)) << kSymbolBits) | symbol;
     for (std::size_t i = internal::slot_hash(key) >> shift_;; i = (i + 1) & mask) {
       const Entry& e = slots_[i];
@@ -119,6 +157,15 @@ void CharModel::log_distribution(const State& state, std::array<double, kSymbolC
   const std::size_t mask = slots_.size() - 1;
   std::uint32_t open = (std::uint32_t{1} << kSymbolCount) - 1;
   for (int k = state.length; open != 0 && k >= 0; --k) {
+    if (k <= kDenseLevels) {
+      const Row& r = row(k, state.history & key_mask(k));
+      for (std::uint32_t bits = open & r.present; bits != 0; bits &= bits - 1) {
+        const int s = std::countr_zero(bits);
+        out[s] = static_cast<double>(r.log_prob[s]) + state.backoff;
+      }
+      open &= ~r.present;
+      continue;
+    }
     const std::uint64_t context = (state.history & key_mask(k)) << kSymbolBits;
     for (std::uint32_t bits = open; bits != 0; bits &= bits - 1)
       __builtin_prefetch(&slots_[internal::slot_hash(context | (std::countr_zero(bits) + 1)) >> shift_]);
@@ -136,6 +183,48 @@ void CharModel::log_distribution(const State& state, std::array<double, kSymbolC
       }
     }
   }
+}
+
+struct SampleCache::Slot {
+  std::uint64_t history = 0;
+  std::uint64_t temperature_bits = 0;
+  std::uint32_t backoff_bits = 0;
+  std::int32_t length = -1;  // -1: empty
+  double total = 0;
+  std::array<double, CharModel::kSymbolCount> weights{};
+};
+
+SampleCache::SampleCache() = default;
+SampleCache::~SampleCache() = default;
+
+double CharModel::sampling_weights(const State& state, double inverse_temperature, SampleCache* cache,
+                                   std::array<double, kSymbolCount>& weights) const {
+  std::uint32_t backoff_bits;
+  std::memcpy(&backoff_bits, &state.backoff, 4);
+  std::uint64_t temperature_bits;
+  std::memcpy(&temperature_bits, &inverse_temperature, 8);
+  SampleCache::Slot* slot = nullptr;
+  if (cache != nullptr) {
+    constexpr int kSlotBits = 11;
+    if (cache->slots_.empty()) cache->slots_.resize(std::size_t{1} << kSlotBits);
+    std::uint64_t h = internal::slot_hash(state.history ^ (std::uint64_t{backoff_bits} << 20) ^ std::uint64_t(state.length) ^
+                                          temperature_bits);
+    slot = &cache->slots_[h >> (64 - kSlotBits)];
+    if (slot->length == state.length && slot->history == state.history && slot->backoff_bits == backoff_bits &&
+        slot->temperature_bits == temperature_bits) {
+      weights = slot->weights;
+      return slot->total;
+    }
+  }
+  std::array<double, kSymbolCount> log_p{};
+  log_distribution(state, log_p);
+  double total = 0;
+  for (std::size_t s = 0; s < kSymbolCount; ++s) {
+    weights[s] = std::exp(log_p[s] * inverse_temperature);
+    total += weights[s];
+  }
+  if (slot != nullptr) *slot = {state.history, temperature_bits, backoff_bits, state.length, total, weights};
+  return total;
 }
 
 double CharModel::log_prob(std::string_view word) const {
@@ -190,18 +279,12 @@ std::string CharModel::sample(std::mt19937_64& rng, const SampleOptions& options
   }
   const double inverse_temperature = 1.0 / (options.temperature >= 0.05 ? options.temperature : 0.05);  // NaN too
   std::array<double, kSymbolCount> weights{};
-  std::array<double, kSymbolCount> log_p{};
   std::string word;
   for (int attempt = 0; attempt < options.max_attempts; ++attempt) {
     word = prefix;
     State state = start;
     while (true) {
-      double total = 0;
-      log_distribution(state, log_p);
-      for (std::size_t s = 0; s < kSymbolCount; ++s) {
-        weights[s] = std::exp(log_p[s] * inverse_temperature);
-        total += weights[s];
-      }
+      double total = sampling_weights(state, inverse_temperature, options.cache, weights);
       // Too short: the end marker is not an option. At max_length the word must end here, so
       // it ends with the end marker's own chance, else the attempt is drawn again.
       if (word.size() < options.min_length) {

@@ -46,12 +46,34 @@ struct CharModelOptions {
   int order = 6;
 };
 
+class SampleCache;
+
 struct SampleOptions {
   std::string_view prefix;       // the sample starts with it ("med"); letters only
   std::size_t min_length = 4;    // in letters, prefix included
   std::size_t max_length = 10;   // at most CharModel::kMaxWordLength
   double temperature = 1.0;      // < 1 sharper, > 1 flatter; below 0.05 (or NaN) counts as 0.05
   int max_attempts = 64;         // words that run past max_length are drawn again, this often
+  // Optional: remembers next-symbol weights across calls, so many samples from the same prefixes
+  // skip most table probes (same words drawn). One cache per thread, used with one model.
+  SampleCache* cache = nullptr;
+};
+
+// A fixed-size memo of sampling weights by model state (about 0.5 MB, allocated on first use).
+//
+//   SampleCache cache;
+//   model.sample(rng, {.prefix = "med", .cache = &cache});
+class SampleCache {
+ public:
+  SampleCache();
+  ~SampleCache();
+  SampleCache(const SampleCache&) = delete;
+  SampleCache& operator=(const SampleCache&) = delete;
+
+ private:
+  friend class CharModel;
+  struct Slot;
+  std::vector<Slot> slots_;  // weights by whole state
 };
 
 class CharModel {
@@ -102,9 +124,25 @@ class CharModel {
   double step(State& state, std::uint64_t symbol) const;
   // log P(symbol | state) of every symbol, a..z then end.
   void log_distribution(const State& state, std::array<double, kSymbolCount>& out) const;
+  // exp(log P * inverse_temperature) of every symbol, and their sum (from the cache when it has them).
+  double sampling_weights(const State& state, double inverse_temperature, SampleCache* cache,
+                          std::array<double, kSymbolCount>& weights) const;
+
+  // The entries of the contexts of up to kDenseLevels symbols, by context (a packed key): every
+  // probe at these levels, where every state ends up, reads a small array instead of the table.
+  static constexpr int kDenseLevels = 2;
+  struct Row {
+    std::uint32_t present = 0;  // bit s-1: the entry (context, symbol s) exists
+    std::array<float, kSymbolCount> log_prob{};
+    std::array<float, kSymbolCount> next_backoff{};
+  };
+  void build_rows();
+  const Row& row(int level, std::uint64_t context) const { return rows_[row_start_[level] + context]; }
 
   int order_ = 0;
   std::vector<internal::Entry> slots_;  // open addressing, power-of-two size, key 0 = empty
+  std::vector<Row> rows_;               // levels 0..kDenseLevels, see row()
+  std::array<std::size_t, kDenseLevels + 1> row_start_{};
   std::size_t entry_count_ = 0;
   int shift_ = 64;        // slot = (key * golden) >> shift_
   float begin_backoff_ = 0;

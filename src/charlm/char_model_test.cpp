@@ -314,6 +314,26 @@ TEST(CharModelSampling, SameSeedSameSamples) {
   EXPECT_GT(std::set<std::string>(first.begin(), first.end()).size(), 25u);
 }
 
+TEST(CharModelSampling, ACacheDrawsTheSameWords) {
+  for (int order : {2, 3, 5, 7}) {
+    const auto& m = model(order);
+    SampleCache cache;
+    std::mt19937_64 plain(11), cached(11);
+    std::set<std::string> distinct;
+    const std::string_view prefixes[] = {"", "st", "med", "q", "Goo"};
+    const double temperatures[] = {1.0, 0.7, 1.5};
+    for (int i = 0; i < 400; ++i) {
+      SampleOptions o{.prefix = prefixes[i % 5], .min_length = 3, .max_length = 9, .temperature = temperatures[i % 3],
+                      .max_attempts = 3};
+      std::string expected = m.sample(plain, o);
+      o.cache = &cache;
+      EXPECT_EQ(m.sample(cached, o), expected) << "order " << order << ", sample " << i;
+      distinct.insert(expected);
+    }
+    EXPECT_GT(distinct.size(), 100u) << "order " << order;  // the cache saw many states, not a few
+  }
+}
+
 TEST(CharModelSampling, RespectsPrefixAndLengths) {
   const auto& m = model();
   std::mt19937_64 rng(7);

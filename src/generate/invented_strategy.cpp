@@ -39,13 +39,14 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
   std::size_t min_length = std::max<std::size_t>(5, in.constraints.min_length()),
               max_length = in.constraints.max_length() > 0 ? std::size_t(in.constraints.max_length()) : 9;
   if (min_length > max_length) return;
+  charlm::SampleCache cache;  // the seeds' prefixes are sampled from again and again
   // Round-robin over the seeds so every concept gets a share, the strongest first.
   for (int round = 0; round < 40 && !sink.done(); ++round) {
     for (const Seed& seed : seeds) {
       std::size_t low = std::max(min_length, seed.text.size() + 2);
       if (low > max_length) continue;
-      std::string word = in.char_model->sample(
-          rng, {.prefix = seed.text, .min_length = low, .max_length = max_length, .temperature = 1.0, .max_attempts = 3});
+      std::string word = in.char_model->sample(rng, {.prefix = seed.text, .min_length = low, .max_length = max_length,
+                                                     .temperature = 1.0, .max_attempts = 3, .cache = &cache});
       if (word.empty() || is_existing_word(in.lexicon, word) || has_triple_letter(word)) continue;
       std::vector<std::string> parts{seed.text + "-"};
       std::vector<std::string> roots;

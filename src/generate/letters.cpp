@@ -5,11 +5,17 @@
 
 namespace snai::generate {
 
+namespace {
+// std::tolower in the "C" locale the program runs in, without its call per letter (these run
+// for every letter of every candidate).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 bool is_vowel_at(std::string_view word, std::size_t i) {
-  char c = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  char c = lower(word[i]);
   if (is_vowel(c)) return true;
   if (c != 'y' || i == 0) return false;
-  return !is_vowel(static_cast<char>(std::tolower(static_cast<unsigned char>(word[i - 1]))));
+  return !is_vowel(lower(word[i - 1]));
 }
 
 namespace {
@@ -32,9 +38,8 @@ int longest_vowel_run(std::string_view word) { return longest_run(word, true); }
 
 bool has_triple_letter(std::string_view word) {
   for (std::size_t i = 2; i < word.size(); ++i) {
-    auto a = std::tolower(static_cast<unsigned char>(word[i - 2])), b = std::tolower(static_cast<unsigned char>(word[i - 1])),
-         c = std::tolower(static_cast<unsigned char>(word[i]));
-    if (a == b && b == c && std::isalpha(c)) return true;
+    char a = lower(word[i - 2]), b = lower(word[i - 1]), c = lower(word[i]);
+    if (a == b && b == c && std::isalpha(static_cast<unsigned char>(c))) return true;
   }
   return false;
 }

@@ -31,8 +31,8 @@ Status check_filter(std::string_view text, std::string_view field) {
 std::string fold_name(std::string_view name) {
   std::string out;
   out.reserve(name.size());
-  for (unsigned char c : name)
-    if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+  for (unsigned char c : name)  // ASCII lower-casing: std::tolower in the "C" locale, without the call
+    if (std::isalnum(c)) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   return out;
 }
 

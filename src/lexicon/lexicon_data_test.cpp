@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -142,6 +143,29 @@ TEST(LexiconData, Words) {
   std::size_t visited = 0;
   lex().for_each_synset([&](const Synset& s) { visited += s.words.empty() ? 0 : 1; });
   EXPECT_EQ(visited, lex().synset_count());
+}
+
+// The hashed key index answers for every word (each key finds its own record, in key order
+// with words_with_prefix), and strings one letter off a word are not taken for it.
+TEST(LexiconData, EveryKeyIsFoundAndNearMissesAreNot) {
+  auto keys = lex().words_with_prefix("", lex().word_count());
+  ASSERT_GT(keys.size(), 300000u);
+  std::size_t misses = 0, mutated = 0, false_hits = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    auto word = lex().lookup(keys[i]);
+    if (!word) ++misses;
+    if (i % 50 != 0) continue;
+    std::string changed(keys[i]);
+    changed.back() = changed.back() == 'q' ? 'j' : 'q';
+    if (std::binary_search(keys.begin(), keys.end(), std::string_view(changed))) continue;
+    ++mutated;
+    if (lex().is_word(changed)) ++false_hits;
+  }
+  EXPECT_EQ(misses, 0u);
+  EXPECT_GT(mutated, 5000u);
+  EXPECT_EQ(false_hits, 0u);
+  EXPECT_EQ(lex().lemmatize("mice"), "mouse");          // an exception-list form
+  EXPECT_EQ(lex().base_forms("geese", Pos::noun), std::vector<std::string>{"goose"});
 }
 
 TEST(LexiconData, Pronunciations) {

@@ -50,17 +50,51 @@ std::span<const Affix> common_suffixes() { return kSuffixes; }
 
 namespace internal {
 
-std::vector<std::string> morphy(const LexiconData& data, std::string_view key, Pos pos) {
-  std::vector<std::string> out;
-  auto add = [&](std::string candidate) {
-    auto id = data.find(candidate);
+namespace {
+
+// The look-ups of one morphy run over several parts of speech: each candidate spelling (the
+// key itself, the same detached forms for nouns and verbs) is found once, not once per rule
+// and part of speech.
+class FindMemo {
+ public:
+  explicit FindMemo(const LexiconData& data) : data_(data) {}
+  std::optional<std::uint32_t> find(std::string_view key) {
+    for (const auto& [k, id] : seen_)
+      if (k == key) return id;
+    auto id = data_.find(key);
+    seen_.emplace_back(std::string(key), id);
+    return id;
+  }
+
+ private:
+  const LexiconData& data_;
+  std::vector<std::pair<std::string, std::optional<std::uint32_t>>> seen_;
+};
+
+// morphy's lemmas as word indexes (a candidate spelling is its word's key, so equal indexes are
+// equal spellings).
+void morphy_ids(const LexiconData& data, std::string_view key, Pos pos, FindMemo& memo, std::vector<std::uint32_t>& out) {
+  out.clear();
+  auto add = [&](std::string_view candidate) {
+    auto id = memo.find(candidate);
     if (!id || !data.has_pos(data.words[*id], pos)) return;
-    if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(std::move(candidate));
+    if (std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
   };
-  for (auto base : data.exception_bases(key, pos)) add(std::string(base));
-  add(std::string(key));
+  for (auto base : data.exception_bases(key, pos)) add(base);
+  add(key);
   for (const auto& rule : detachment_rules(pos))
-    if (auto base = detach(key, rule)) add(std::move(*base));
+    if (auto base = detach(key, rule)) add(*base);
+}
+
+}  // namespace
+
+std::vector<std::string> morphy(const LexiconData& data, std::string_view key, Pos pos) {
+  FindMemo memo(data);
+  std::vector<std::uint32_t> ids;
+  morphy_ids(data, key, pos, memo, ids);
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (auto id : ids) out.emplace_back(data.key(id));
   return out;
 }
 
@@ -69,11 +103,13 @@ namespace {
 // The best lemma over all parts of speech: the most frequent candidate (noun first on ties).
 std::optional<std::uint32_t> best_lemma(const LexiconData& data, std::string_view key) {
   std::optional<std::uint32_t> best;
-  for (Pos pos : kAllPos)
-    for (const auto& candidate : morphy(data, key, pos)) {
-      auto id = data.find(candidate);
-      if (id && (!best || data.words[*id].tag_count > data.words[*best].tag_count)) best = id;
-    }
+  FindMemo memo(data);
+  std::vector<std::uint32_t> ids;
+  for (Pos pos : kAllPos) {
+    morphy_ids(data, key, pos, memo, ids);
+    for (auto id : ids)
+      if (!best || data.words[id].tag_count > data.words[*best].tag_count) best = id;
+  }
   return best;
 }
 

@@ -30,5 +30,6 @@ inline constexpr std::string_view kCharModelArtifactName = "charlm.bin";
 inline constexpr std::string_view kQualityModelArtifactName = "quality.xgb";            // score/quality_model.hpp
 inline constexpr std::string_view kQualityCharModelArtifactName = "quality_charlm.bin";  // score/quality_resources.hpp
 inline constexpr std::string_view kQualityWordsArtifactName = "quality_words.tsv";       // score/quality_resources.hpp
+inline constexpr std::string_view kScreenWordsArtifactName = "screen_words.tsv";         // naming/screen_words_file.hpp
 
 }  // namespace snai::naming

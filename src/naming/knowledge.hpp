@@ -1,6 +1,8 @@
 // The word knowledge naming runs on, opened from the artifacts `snai data build` wrote: the
 // lexicon (memory-mapped), the embeddings and the HNSW index over their vocabulary, the brand
-// registry and the character model; and the name screen built from the lexicon. Opening is timed, so start-up cost stays visible.
+// registry and the character model; and the name screen, from the word lists saved beside the
+// lexicon (screen_words_file.hpp) or else derived from it. Opening runs on a few threads and is
+// timed, so start-up cost stays visible.
 //
 //   auto knowledge = snai::naming::load_knowledge(config);   // not_found → "run `snai data build`"
 //   Namer namer(**knowledge);
@@ -28,13 +30,16 @@ namespace snai::naming {
 
 // Not movable: the pronouncer and the expander point at the lexicon and embeddings.
 struct Knowledge {
-  Knowledge(lexicon::Lexicon lexicon, semantic::Embeddings embeddings, semantic::VectorIndex vocabulary)
+  // `screen` is NameScreen::build(lexicon), built beforehand (it keeps no reference to the lexicon)
+  // so that load_knowledge can build it while other artifacts load.
+  Knowledge(lexicon::Lexicon lexicon, semantic::Embeddings embeddings, semantic::VectorIndex vocabulary,
+            screening::NameScreen screen)
       : lexicon(std::move(lexicon)),
         embeddings(std::move(embeddings)),
         vocabulary(std::move(vocabulary)),
         pronouncer(this->lexicon),
         expander(this->lexicon, this->embeddings, &this->vocabulary),
-        screen(screening::NameScreen::build(this->lexicon)) {}
+        screen(std::move(screen)) {}
   Knowledge(const Knowledge&) = delete;
   Knowledge& operator=(const Knowledge&) = delete;
 
@@ -57,10 +62,14 @@ struct Knowledge {
   score::NameScorer scorer() const {
     return score::NameScorer(char_model ? &*char_model : nullptr, &lexicon, quality ? &*quality : nullptr);
   }
+  // load_knowledge runs its steps on several threads: load_ms and derive_ms add up the CPU time
+  // of its steps (the work, whatever the cores), ready_ms is the wall time start-up waits for.
   double load_ms = 0;    // reading the artifacts (memory-mapped or one read each)
   // Building what is derived from them at start-up (name screen, conflict index, gloss index);
   // these should become artifacts of `snai data build` too.
   double derive_ms = 0;
+  double ready_ms = 0;
+
 };
 
 // The lexicon, embeddings and index are required (not_found / data_corrupt errors say to run

@@ -37,11 +37,51 @@ void for_each_token(std::string_view text, std::string& buffer, Visit&& visit) {
   }
 }
 
+// The build's token look-ups (about a million: every word of every gloss) go through this flat
+// table, and token_id_ is filled once per distinct token at the end: std::unordered_map's hashing
+// and node chasing were half of the build.
+class TokenTable {
+ public:
+  TokenTable() : slots_(1 << 17, 0) {}
+  // The value of `token`, inserted as -1 when new (then `fresh`).
+  std::int32_t& find_or_insert(std::string_view token, bool& fresh) {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(token) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0) {
+        fresh = true;
+        entries_.emplace_back(std::string(token), -1);
+        slots_[i] = static_cast<std::uint32_t>(entries_.size());
+        if (entries_.size() * 2 > slots_.size()) grow();
+        return entries_.back().second;
+      }
+      if (entries_[slots_[i] - 1].first == token) {
+        fresh = false;
+        return entries_[slots_[i] - 1].second;
+      }
+    }
+  }
+  std::vector<std::pair<std::string, std::int32_t>>& entries() { return entries_; }
+
+ private:
+  void grow() {
+    std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+    std::size_t mask = bigger.size() - 1;
+    for (std::uint32_t e = 0; e < entries_.size(); ++e) {
+      std::size_t i = std::hash<std::string_view>{}(entries_[e].first) & mask;
+      while (bigger[i] != 0) i = (i + 1) & mask;
+      bigger[i] = e + 1;
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 empty
+  std::vector<std::pair<std::string, std::int32_t>> entries_;
+};
+
 }  // namespace
 
 GlossIndex::GlossIndex(const lexicon::Lexicon& lexicon) {
-  token_id_.reserve(1 << 16);
   lemma_id_.reserve(1 << 16);
+  TokenTable tokens;
   std::string buffer;
   gloss_start_.assign(lexicon.synset_count() + 1, 0);
   proper_.assign(lexicon.synset_count(), false);
@@ -51,7 +91,8 @@ GlossIndex::GlossIndex(const lexicon::Lexicon& lexicon) {
                            s.words.front()[0] <= 'Z';
     auto first = gloss_ids_.size();
     auto visit = [&](const std::string& token) {
-      auto [it, fresh] = token_id_.try_emplace(token, -1);
+      bool fresh = false;
+      std::int32_t& id = tokens.find_or_insert(token, fresh);
       if (fresh && !is_stop_word(token)) {
         auto [lemma, added] = lemma_id_.try_emplace(maybe_inflected(token) ? lexicon.lemmatize(token) : token,
                                                     static_cast<std::int32_t>(lists_.size()));
@@ -59,19 +100,21 @@ GlossIndex::GlossIndex(const lexicon::Lexicon& lexicon) {
           lists_.emplace_back();
           lemmas_.push_back(lemma->first);
         }
-        it->second = lemma->second;
+        id = lemma->second;
       }
-      if (it->second < 0) return;
-      auto& list = lists_[static_cast<std::size_t>(it->second)];
+      if (id < 0) return;
+      auto& list = lists_[static_cast<std::size_t>(id)];
       if (list.empty() || list.back() != s.ref) {
         list.push_back(s.ref);
-        gloss_ids_.push_back(it->second);
+        gloss_ids_.push_back(id);
       }
     };
     for_each_token(s.gloss, buffer, visit);
     gloss_start_[s.ref.index + 1] = static_cast<std::uint32_t>(gloss_ids_.size() - first);
   });
   for (std::size_t i = 1; i < gloss_start_.size(); ++i) gloss_start_[i] += gloss_start_[i - 1];
+  token_id_.reserve(tokens.entries().size());
+  for (auto& [token, id] : tokens.entries()) token_id_.emplace(std::move(token), id);
 }
 
 const GlossIndex& GlossIndex::of(const lexicon::Lexicon& lexicon) {

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -41,6 +43,94 @@ class DotSpace final : public hnswlib::SpaceInterface<float> {
   std::size_t stored_;
   hnswlib::DISTFUNC<float> distance_;
 };
+
+// hnswlib 0.6.2's HierarchicalNSW::loadIndex, reading the payload where it lies in memory. Its own
+// reads a file through an ifstream with a seek and two tells per element: a few hundred thousand
+// system calls and 8 KB buffer refills for the vocabulary index, most of its load time. Same
+// checks, same allocations (freed by hnswlib's destructor), same resulting graph; the pointers
+// the destructor frees are set first, so a bad payload throws without freeing garbage.
+void load_graph(Hnsw& h, std::string_view payload, hnswlib::SpaceInterface<float>* space, std::size_t max_elements_i) {
+  h.data_level0_memory_ = nullptr;
+  h.linkLists_ = nullptr;
+  h.visited_list_pool_ = nullptr;
+  h.cur_element_count = 0;
+  auto corrupt = [] { throw std::runtime_error("Index seems to be corrupted or unsupported"); };
+  std::size_t at = 0;
+  auto read = [&](void* out, std::size_t n) {
+    if (payload.size() - at < n) corrupt();
+    std::memcpy(out, payload.data() + at, n);
+    at += n;
+  };
+  auto pod = [&](auto& value) { read(&value, sizeof value); };
+  std::size_t count = 0;
+  pod(h.offsetLevel0_);
+  pod(h.max_elements_);
+  pod(count);
+  std::size_t max_elements = max_elements_i < count ? h.max_elements_ : max_elements_i;
+  h.max_elements_ = max_elements;
+  pod(h.size_data_per_element_);
+  pod(h.label_offset_);
+  pod(h.offsetData_);
+  pod(h.maxlevel_);
+  pod(h.enterpoint_node_);
+  pod(h.maxM_);
+  pod(h.maxM0_);
+  pod(h.M_);
+  pod(h.mult_);
+  pod(h.ef_construction_);
+  h.data_size_ = space->get_data_size();
+  h.fstdistfunc_ = space->get_dist_func();
+  h.dist_func_param_ = space->get_dist_func_param();
+
+  // The check pass: the level-0 block, then one link list per element, ending at the payload's end.
+  const std::size_t level0_at = at;
+  if (h.size_data_per_element_ != 0 && count > payload.size() / h.size_data_per_element_) corrupt();
+  const std::size_t level0_bytes = count * h.size_data_per_element_;
+  if (payload.size() - at < level0_bytes) corrupt();
+  at += level0_bytes;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (at >= payload.size()) corrupt();
+    unsigned int size = 0;
+    pod(size);
+    if (payload.size() - at < size) corrupt();
+    at += size;
+  }
+  if (at != payload.size()) corrupt();
+  if (max_elements < count) corrupt();
+
+  at = level0_at;
+  h.data_level0_memory_ = static_cast<char*>(std::malloc(max_elements * h.size_data_per_element_));
+  if (h.data_level0_memory_ == nullptr) throw std::runtime_error("Not enough memory: loadIndex failed to allocate level0");
+  read(h.data_level0_memory_, level0_bytes);
+  h.size_links_per_element_ = h.maxM_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
+  h.size_links_level0_ = h.maxM0_ * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
+  std::vector<std::mutex>(max_elements).swap(h.link_list_locks_);
+  std::vector<std::mutex>(Hnsw::max_update_element_locks).swap(h.link_list_update_locks_);
+  h.visited_list_pool_ = new hnswlib::VisitedListPool(1, static_cast<int>(max_elements));
+  h.linkLists_ = static_cast<char**>(std::malloc(sizeof(void*) * max_elements));
+  if (h.linkLists_ == nullptr) throw std::runtime_error("Not enough memory: loadIndex failed to allocate linklists");
+  h.element_levels_ = std::vector<int>(max_elements);
+  h.revSize_ = 1.0 / h.mult_;
+  h.ef_ = 10;
+  h.label_lookup_.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    h.label_lookup_[h.getExternalLabel(static_cast<hnswlib::tableint>(i))] = static_cast<hnswlib::tableint>(i);
+    unsigned int size = 0;
+    pod(size);
+    if (size == 0) {
+      h.element_levels_[i] = 0;
+      h.linkLists_[i] = nullptr;
+    } else {
+      h.element_levels_[i] = static_cast<int>(size / h.size_links_per_element_);
+      h.linkLists_[i] = static_cast<char*>(std::malloc(size));
+      if (h.linkLists_[i] == nullptr) throw std::runtime_error("Not enough memory: loadIndex failed to allocate linklist");
+      read(h.linkLists_[i], size);
+    }
+    h.cur_element_count = i + 1;  // the destructor frees the link lists of elements below this
+  }
+  for (std::size_t i = 0; i < count; ++i)
+    if (h.isMarkedDeleted(static_cast<hnswlib::tableint>(i))) h.num_deleted_ += 1;
+}
 
 std::unexpected<Error> label_not_found(std::string_view label) {
   return fail(ErrorCode::not_found, "label " + std::string(label) + " is not in the index", "label");
@@ -390,14 +480,11 @@ Result<VectorIndex> VectorIndex::load(const std::filesystem::path& path) {
   state->params = IndexParams{static_cast<int>(header->dim), header->capacity, static_cast<int>(header->M),
                               static_cast<int>(header->ef_construction), static_cast<int>(header->ef_search)};
 
-  auto memory = internal::MemoryFile::create();
-  if (!memory) return fail(memory.error());
-  if (auto written = memory->write_all(payload); !written) return fail(written.error());
   state->space = std::make_unique<DotSpace>(header->dim);
   try {
     state->hnsw = std::make_unique<Hnsw>(state->space.get());
     state->hnsw->num_deleted_ = 0;  // the loading constructor leaves it uninitialised
-    state->hnsw->loadIndex(memory->path(), state->space.get(), header->capacity);
+    load_graph(*state->hnsw, payload, state->space.get(), header->capacity);
   } catch (const std::exception& e) {
     return corrupt(std::string("hnswlib refused the index: ") + e.what());
   }
@@ -413,6 +500,7 @@ Result<VectorIndex> VectorIndex::load(const std::filesystem::path& path) {
     }
     in_graph[id] = 1;
   }
+  state->ids.reserve(state->labels.size());
   for (std::size_t id = 0; id < state->labels.size(); ++id) {
     if (in_graph[id] == 0 && state->removed[id] == 0) return corrupt("a label has no vector in the index");
     state->ids.emplace(state->labels[id], id);

@@ -139,6 +139,7 @@ Status decode_labels(std::string_view bytes, std::uint64_t count, std::vector<st
   labels.reserve(count);
   removed.reserve(count);
   std::unordered_set<std::string_view> seen;
+  seen.reserve(count);
   std::size_t at = 0;
   for (std::uint64_t i = 0; i < count; ++i) {
     if (bytes.size() - at < 5) return fail(corrupt("label table truncated"));
