@@ -50,8 +50,9 @@ int run(const Options& options) {
                  knowledge.error().describe().c_str());
     return 1;
   }
-  std::printf("data: %s (artifacts loaded in %.0f ms, derived indexes built in %.0f ms; character model %s)\n",
-              options.data.c_str(), (*knowledge)->load_ms, (*knowledge)->derive_ms,
+  std::printf("data: %s (ready in %.0f ms; CPU: artifacts loaded in %.0f ms, derived indexes built in %.0f ms; "
+              "character model %s)\n",
+              options.data.c_str(), (*knowledge)->ready_ms, (*knowledge)->load_ms, (*knowledge)->derive_ms,
               (*knowledge)->char_model ? "yes" : "MISSING");
   snai::naming::Namer namer(**knowledge, {.budget = std::chrono::milliseconds(5000),
                                           .min_candidates = std::size_t(options.candidates)});

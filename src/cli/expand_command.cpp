@@ -43,6 +43,7 @@ void add_expand_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                   {"related", related},
                                   {"notes", expansion->notes},
                                   {"took_ms", took_ms},
+                                  {"ready_ms", (*knowledge)->ready_ms},
                                   {"load_ms", (*knowledge)->load_ms},
                                   {"derive_ms", (*knowledge)->derive_ms}}
                        .dump()

@@ -52,18 +52,11 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     // Without the data artifacts the server still serves storage-backed routes; naming answers 503.
     auto knowledge = naming::load_knowledge(*config);
     std::optional<naming::Namer> namer;
-    std::optional<conflicts::ConflictIndex> conflict_index;
     if (knowledge) {
       namer.emplace(**knowledge, naming::NamerOptions::from(config->generate));
-      spdlog::info("naming data loaded in {:.0f} ms, derived indexes built in {:.0f} ms", (*knowledge)->load_ms,
-                   (*knowledge)->derive_ms);
-      if (const auto& k = **knowledge; k.brands) {
-        auto index = conflicts::ConflictIndex::build(*k.brands, {.pronouncer = &k.pronouncer, .embeddings = &k.embeddings});
-        if (index)
-          conflict_index = std::move(*index);
-        else
-          spdlog::warn("brand conflict index not built ({}): /v1/conflicts answers 503", index.error().message);
-      }
+      spdlog::info("naming data ready in {:.0f} ms (CPU: artifacts loaded in {:.0f} ms, derived indexes built in {:.0f} ms)",
+                   (*knowledge)->ready_ms, (*knowledge)->load_ms, (*knowledge)->derive_ms);
+      if (!(*knowledge)->brand_index) spdlog::warn("no brand registry in the data: /v1/conflicts answers 503");
     } else {
       spdlog::warn("naming data not loaded ({}): /v1/generate, /v1/score and /v1/conflicts answer 503 until `snai data build` has run",
                    knowledge.error().message);
@@ -103,7 +96,9 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                             .namer = namer ? &*namer : nullptr,
                                             .knowledge = knowledge ? knowledge->get() : nullptr,
                                             .domains = &*domains,
-                                            .conflicts = conflict_index ? &*conflict_index : nullptr,
+                                            .conflicts = knowledge && (*knowledge)->brand_index
+                                                             ? &*(*knowledge)->brand_index
+                                                             : nullptr,
                                             .log_format = config->log.format,
                                             .rate_limiter = rate_limiter->get(),
                                             .limits = config->limits,

@@ -197,19 +197,19 @@ struct ConflictIndex::State {
     return dim == 0 ? std::span<const float>() : std::span<const float>(vectors.data() + entry * dim, dim);
   }
 
-  Query make_query(std::string_view name) const;
+  Query make_query(std::string_view name, bool meaning) const;
   std::vector<std::uint32_t> candidates(const Query& q) const;
   Scores score(const Query& q, const Entry& e, std::size_t entry) const;
   ConflictMatch judge(const Query& q, const Entry& e, const Scores& s) const;
 };
 
-Query ConflictIndex::State::make_query(std::string_view name) const {
+Query ConflictIndex::State::make_query(std::string_view name, bool meaning) const {
   Query q;
   q.key = brands::normalize_brand(name);
   q.skeleton = visual_skeleton(q.key);
   if (sources.pronouncer) q.phonemes = phoneme_ids(sources.pronouncer->pronounce(name));
   q.metaphone = double_metaphone(letters_only(q.key));
-  if (sources.embeddings && dim > 0) {
+  if (meaning && sources.embeddings && dim > 0) {
     q.vector = sources.embeddings->vector(name);
     centre(q.vector.data(), mean);
     if (std::all_of(q.vector.begin(), q.vector.end(), [](float x) { return x == 0; })) q.vector.clear();
@@ -447,10 +447,10 @@ ConflictIndex::~ConflictIndex() = default;
 std::size_t ConflictIndex::brand_count() const { return state_->brand_names.size(); }
 std::size_t ConflictIndex::entry_count() const { return state_->entries.size(); }
 
-Result<std::vector<ConflictMatch>> ConflictIndex::find(std::string_view name, std::size_t limit) const {
+Result<std::vector<ConflictMatch>> ConflictIndex::find(std::string_view name, std::size_t limit, FindOptions find) const {
   if (name.size() > kMaxNameBytes)
     return fail(ErrorCode::invalid_argument, fmt::format("name is longer than {} bytes", kMaxNameBytes), "name");
-  Query q = state_->make_query(name);
+  Query q = state_->make_query(name, find.meaning);
   if (q.key.empty())
     return fail(ErrorCode::invalid_argument, fmt::format("name \"{}\" has no letters or digits", name), "name");
 

@@ -61,6 +61,12 @@ struct ConflictIndexOptions {
   std::function<void(double progress)> on_progress;  // 0..1 while pronouncing the brands
 };
 
+// Per query: meaning off asks by spelling and sound alone, as if the index had no vectors (the
+// generator's brand screen: meaning never makes a match high, and it costs an embedding).
+struct FindOptions {
+  bool meaning = true;
+};
+
 class ConflictIndex {
  public:
   // Pronounces, keys and embeds every brand name and alias of `registry` (the slow part:
@@ -74,7 +80,7 @@ class ConflictIndex {
 
   // The `limit` most similar brands (one match per brand), highest risk first. invalid_argument
   // when the name has no letters or digits, or is longer than 100 bytes.
-  Result<std::vector<ConflictMatch>> find(std::string_view name, std::size_t limit = 5) const;
+  Result<std::vector<ConflictMatch>> find(std::string_view name, std::size_t limit = 5, FindOptions find = {}) const;
 
   // find() for each name, in input order; the first bad name fails the call.
   Result<std::vector<NameConflicts>> check(const std::vector<std::string>& names, std::size_t limit = 5) const;

@@ -106,6 +106,28 @@ TEST_F(ConflictsData, MeaningAloneNeverMakesHighRisk) {
   }
 }
 
+TEST_F(ConflictsData, AQueryWithoutMeaningIsTheQueryOfAnIndexWithoutVectors) {
+  auto spelling_and_sound = ConflictIndex::build(loaded->registry, {.pronouncer = &loaded->pronouncer},
+                                                 {.meaning_candidates = 0});
+  ASSERT_TRUE(spelling_and_sound);
+  int meaning_seen = 0;
+  for (const char* name : {"Lift", "Strype", "Notely", "Cloudwise", "Paypall", "Zentrix", "Moneyfy", "Scribewell"}) {
+    auto without = loaded->index->find(name, 5, {.meaning = false});
+    auto reference = spelling_and_sound->find(name, 5);
+    ASSERT_TRUE(without && reference) << name;
+    ASSERT_EQ(without->size(), reference->size()) << name;
+    for (std::size_t i = 0; i < without->size(); ++i) {
+      EXPECT_EQ((*without)[i].brand, (*reference)[i].brand) << name;
+      EXPECT_EQ((*without)[i].risk, (*reference)[i].risk) << name;
+      EXPECT_EQ((*without)[i].meaning, 0.0) << name;
+    }
+    auto with = loaded->index->find(name, 5);
+    ASSERT_TRUE(with);
+    for (const auto& m : *with) meaning_seen += m.meaning > 0;
+  }
+  EXPECT_GT(meaning_seen, 0) << "the same index still answers by meaning when asked to";
+}
+
 TEST_F(ConflictsData, ResultsComeInInputOrderInTheFixedShape) {
   auto results = loaded->index->check({"Flicker", "Zumvoqa", "Lift"}, 3);
   ASSERT_TRUE(results) << results.error().message;

@@ -122,21 +122,20 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
   });
   auto conflicts = std::async(std::launch::async, [&]() -> Status {
     if (!knowledge->brands) return ok();
-    // Spelling, Double Metaphone and phonemes (the same "high" judgement /v1/conflicts gives),
-    // without meaning, which never makes a match high on its own.
-    auto screen_index = timed(conflicts_ms, [&] {
-      return conflicts::ConflictIndex::build(*knowledge->brands, {.pronouncer = &knowledge->pronouncer},
-                                             {.meaning_candidates = 0});
+    // One index for /v1/conflicts and the generator's screen (which asks it without meaning).
+    auto index = timed(conflicts_ms, [&] {
+      return conflicts::ConflictIndex::build(*knowledge->brands,
+                                             {.pronouncer = &knowledge->pronouncer, .embeddings = &knowledge->embeddings});
     });
-    if (!screen_index) return fail(screen_index.error());
-    knowledge->brand_screen = std::move(*screen_index);
+    if (!index) return fail(index.error());
+    knowledge->brand_index = std::move(*index);
     return ok();
   });
   Status quality = timed(load_ms, [&] { return load_quality_model(config, *knowledge); });
   gloss.get();
-  Status brand_screen = conflicts.get();
+  Status brand_index = conflicts.get();
   if (!quality) return fail(quality.error());
-  if (!brand_screen) return fail(brand_screen.error());
+  if (!brand_index) return fail(brand_index.error());
 
   knowledge->load_ms = load_ms;
   knowledge->derive_ms = derive_ms + gloss_ms + conflicts_ms;

@@ -51,10 +51,10 @@ struct Knowledge {
   screening::NameScreen screen;                    // offensive words and unfortunate splits
   std::optional<brands::BrandRegistry> brands;     // absent: no brand filter (artifact missing)
   std::optional<charlm::CharModel> char_model;     // absent: no invented names
-  // The brand-conflict index that screens generated names: spelling, Double Metaphone and
-  // phonemes, as /v1/conflicts judges "high" risk, but no vectors (meaning alone is never high).
-  // Absent without brands.
-  std::optional<conflicts::ConflictIndex> brand_screen;
+  // The brand-conflict index (spelling, Double Metaphone, phonemes and meaning): /v1/conflicts
+  // asks it, and it screens generated names, asked without meaning (which alone is never a
+  // high risk). Absent without brands.
+  std::optional<conflicts::ConflictIndex> brand_index;
   // The trained quality model and what its features read (absent: the interim scorer decides).
   std::unique_ptr<score::QualityResources> quality_resources;
   std::optional<score::QualityModel> quality;

@@ -50,9 +50,9 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
   // names the ranker is about to take.
   std::size_t too_close = 0;
   std::string example;
-  if (knowledge_.brand_screen && !request.allow_similar_brands)
+  if (knowledge_.brand_index && !request.allow_similar_brands)
     rank.acceptable = [&](const generate::Candidate& c) {
-      auto matches = knowledge_.brand_screen->find(c.name, 1);
+      auto matches = knowledge_.brand_index->find(c.name, 1, {.meaning = false});
       bool risky = matches && !matches->empty() && matches->front().risk == conflicts::Risk::high;
       if (risky && too_close++ == 0) example = fmt::format("{} ({})", c.name, matches->front().reason);
       return !risky;

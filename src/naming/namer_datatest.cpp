@@ -125,14 +125,14 @@ TEST_F(NamerData, TopTenShareNoRootUnlessAsked) {
 }
 
 TEST_F(NamerData, NamesTooCloseToExistingBrandsAreLeftOutUnlessAsked) {
-  ASSERT_TRUE(knowledge->brand_screen);
+  ASSERT_TRUE(knowledge->brand_index);
   auto n = namer();
   GenerateRequest r{.description = "online payments for businesses", .keywords = {"stripe"},
                     .styles = {Style::affix, Style::respelling, Style::dictionary, Style::blend}, .count = 60, .seed = 9};
   auto high_risk = [&](const NamingResult& result) {
     int risky = 0;
     for (const auto& name : result.names) {
-      auto matches = knowledge->brand_screen->find(name.candidate.name, 1);
+      auto matches = knowledge->brand_index->find(name.candidate.name, 1);
       risky += matches && !matches->empty() && matches->front().risk == conflicts::Risk::high;
     }
     return risky;
