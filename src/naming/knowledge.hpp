@@ -23,6 +23,7 @@
 #include "score/quality_resources.hpp"
 #include "screening/name_screen.hpp"
 #include "semantic/concept_expander.hpp"
+#include "semantic/distributional.hpp"
 #include "semantic/embeddings.hpp"
 #include "semantic/vector_index.hpp"
 
@@ -32,13 +33,16 @@ namespace snai::naming {
 struct Knowledge {
   // `screen` is NameScreen::build(lexicon), built beforehand (it keeps no reference to the lexicon)
   // so that load_knowledge can build it while other artifacts load.
+  // `distributional` (GloVe vectors for concept expansion) may be absent: older data dirs.
   Knowledge(lexicon::Lexicon lexicon, semantic::Embeddings embeddings, semantic::VectorIndex vocabulary,
-            screening::NameScreen screen)
+            screening::NameScreen screen, std::optional<semantic::DistributionalVectors> distributional = {})
       : lexicon(std::move(lexicon)),
         embeddings(std::move(embeddings)),
         vocabulary(std::move(vocabulary)),
+        distributional(std::move(distributional)),
         pronouncer(this->lexicon),
-        expander(this->lexicon, this->embeddings, &this->vocabulary),
+        expander(this->lexicon, this->embeddings, &this->vocabulary,
+                 this->distributional ? &*this->distributional : nullptr),
         screen(std::move(screen)) {}
   Knowledge(const Knowledge&) = delete;
   Knowledge& operator=(const Knowledge&) = delete;
@@ -46,6 +50,7 @@ struct Knowledge {
   lexicon::Lexicon lexicon;
   semantic::Embeddings embeddings;
   semantic::VectorIndex vocabulary;
+  std::optional<semantic::DistributionalVectors> distributional;
   lexicon::Pronouncer pronouncer;
   semantic::ConceptExpander expander;
   screening::NameScreen screen;                    // offensive words and unfortunate splits

@@ -95,6 +95,13 @@ constexpr double kNeighbourWeight = 0.8;    // embedding neighbours of one conce
 constexpr double kDescriptionWeight = 0.6;  // embedding neighbours of the whole description
 constexpr int kNeighbourPool = 100;         // searched, then the familiar ones kept
 constexpr double kMinFamiliar = 0.9;        // familiarity() of a word in wamerican
+// GloVe neighbours (distributional.hpp): the best kDistributionalPool of a concept, each scored
+// by its cosine to the concept plus kDistributionalContext times its mean cosine to the other
+// concepts, and weighted from 0 at kDistributionalFloor to 1 at the best score.
+constexpr double kDistributionalWeight = 0.45;
+constexpr double kDistributionalFloor = 0.4;
+constexpr double kDistributionalContext = 1.0;
+constexpr std::size_t kDistributionalPool = 60;
 
 // Rare words say more about a company than frequent ones: "doctor" over "take".
 double salience(const std::optional<lexicon::Word>& word, std::optional<Pos> as = {}) {
@@ -181,6 +188,48 @@ std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& targ
   std::vector<lexicon::SynsetRef> out;
   for (const auto& s : scored) out.push_back(s.ref);
   return out;
+}
+
+void ConceptExpander::add_distributional_words(std::span<const Concept> concepts, std::size_t i,
+                                               std::span<const std::vector<float>> vectors, Scores& scores) const {
+  // GloVe neighbours: co-occurrence in news and encyclopaedia text, so everyday associations
+  // (recipe → dish, retiree → pension, podcast → webcast) that no definition states. Text mixes
+  // every sense and topic of a word (host: event, weekend), so a neighbour counts by its closeness
+  // to the concept plus its closeness to the other concepts of the description (podcast host: show).
+  const auto& c = concepts[i];
+  if (vectors[i].empty()) return;
+  double context_weight = 0;
+  for (std::size_t j = 0; j < concepts.size(); ++j)
+    if (j != i && !vectors[j].empty()) context_weight += concepts[j].weight;
+  struct Candidate {
+    std::string word;
+    double score;
+  };
+  std::vector<Candidate> candidates;
+  for (const auto& n : distributional_->nearest(vectors[i], kDistributionalPool + 1)) {
+    std::string w(n.word);
+    if (w == c.lemma || is_stop_word(w) || !usable_word(w)) continue;
+    double context = 0;
+    if (context_weight > 0) {
+      auto v = distributional_->vector(w);
+      for (std::size_t j = 0; j < concepts.size(); ++j) {
+        if (j == i || vectors[j].empty()) continue;
+        double dot = 0;
+        for (std::size_t d = 0; d < v.size(); ++d) dot += static_cast<double>(v[d]) * vectors[j][d];
+        context += concepts[j].weight * dot;
+      }
+      context /= context_weight;
+    }
+    candidates.push_back({std::move(w), n.similarity + kDistributionalContext * context});
+  }
+  if (candidates.empty()) return;
+  double top = kDistributionalFloor + 0.1;
+  for (const auto& cand : candidates) top = std::max(top, cand.score);
+  for (const auto& cand : candidates) {
+    double strength = std::clamp((cand.score - kDistributionalFloor) / (top - kDistributionalFloor), 0.0, 1.0);
+    scores.add(cand.word, c.weight * kDistributionalWeight * strength * familiarity(lexicon_, cand.word), "distributional",
+               c.lemma);
+  }
 }
 
 std::vector<std::string> ConceptExpander::split_compound(std::string_view word) const {
@@ -434,6 +483,15 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
     std::optional<Pos> pos;
     std::string lemma = expand_acronym(t);
     if (lemma.empty() || !lexicon_.lookup(lemma)) lemma = lexicon_.lemmatize(original_case(t));
+    // WordNet's rules reach its own lemmas only: "retirees" → retire, though the word lists know
+    // the noun retiree. A plural's singular that is a word in its own right is the concept.
+    if (t.size() > 3 && t.back() == 's' && lemma != t && lemma.size() + 1 != t.size()) {
+      auto singular = t.substr(0, t.size() - 1);
+      auto found = lexicon_.lookup(singular);
+      if (found && found->lemma == singular && found->common && !found->capitalized &&
+          (found->parts_of_speech.empty() || found->parts_of_speech.contains(Pos::noun)))
+        lemma = singular;
+    }
     // "walking", "booking": the verb says what the company does; its rarer noun reading does not.
     // ...unless the noun is a word in its own right ("wedding" is not mostly "wed").
     if (t.size() > 5 && t.ends_with("ing")) {
@@ -497,6 +555,19 @@ Result<Expansion> ConceptExpander::expand(std::string_view description, const Ex
       weighted_sum[d] += static_cast<float>(c.weight) * vectors.back()[d];
   }
 
+  // Vague words (more than kMaxSensesForMentions senses) keep company with everything (take: give,
+  // time, move): they neither get distributional neighbours nor count as context for the others'.
+  std::vector<std::vector<float>> distributional_vectors;
+  if (distributional_)
+    for (const auto& c : concepts) {
+      auto word = lexicon_.lookup(c.lemma);
+      bool vague = word && word->sense_count > kMaxSensesForMentions;
+      // A collocation has no vector: GloVe's are of single words, and artificial intelligence or
+      // real estate is not the sum of its words (which count as concepts of their own when written).
+      bool collocation = c.lemma.find(' ') != std::string::npos;
+      distributional_vectors.push_back(vague || collocation ? std::vector<float>() : distributional_->vector(c.lemma));
+    }
+
   Scores scores;
   for (std::size_t i = 0; i < concepts.size(); ++i) {
     const auto& c = concepts[i];
@@ -534,6 +605,7 @@ Result<Expansion> ConceptExpander::expand(std::string_view description, const Ex
     }
 
     add_neighbours(c.lemma, vectors[i], c.weight * kNeighbourWeight, c.lemma, options, scores);
+    if (distributional_) add_distributional_words(concepts, i, distributional_vectors, scores);
   }
   // Neighbours of the whole description catch what no single word says.
   std::string joined;

