@@ -342,6 +342,8 @@ void Lexicon::for_each_rhyme(std::span<const Phoneme> part,
 }
 
 std::uint64_t Lexicon::source_fingerprint() const { return data_->header->source_fingerprint; }
+
+void Lexicon::release_pages() const { data_->file.release_pages(); }
 std::int64_t Lexicon::built_unix_ms() const { return data_->header->built_unix_ms; }
 std::uint64_t Lexicon::file_size() const { return data_->header->file_size; }
 

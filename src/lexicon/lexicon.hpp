@@ -166,6 +166,9 @@ class Lexicon {
 
   // --- artifact
   std::uint64_t source_fingerprint() const;  // lexicon_sources_fingerprint() at build time
+  // Lets the artifact's pages go from this process's memory (they stay in the page cache and come
+  // back as queries touch them): for after start-up, whose index builds read every word once.
+  void release_pages() const;
   std::int64_t built_unix_ms() const;
   std::uint64_t file_size() const;
 

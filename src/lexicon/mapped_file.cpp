@@ -52,6 +52,10 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 
 MappedFile::~MappedFile() { reset(); }
 
+void MappedFile::release_pages() const {
+  if (data_ != nullptr && size_ > 0) ::madvise(data_, size_, MADV_DONTNEED);  // a hint: failure costs only memory
+}
+
 void MappedFile::reset() {
   if (data_ != nullptr) ::munmap(data_, size_);
   data_ = nullptr;

@@ -29,7 +29,7 @@
 // vectors, a polysemy penalty, sense-shifted concept vectors, nouns only, fewer new words per concept.
 // The relation's weight is 0.45, not the 0.6 of the figures above: at 0.6 the description the
 // product is shown with first lost memo and record; at 0.45 it keeps 5/9 and the suite is 0.63
-// (270/428) with 3 under half (yoga classes online 4/10, smart home security cameras 4/10,
+// (269-270/428; 16-bit embedding rows move one word) with 3 under half (yoga classes online 4/10, smart home security cameras 4/10,
 // accounting software for freelancers 3/10). Weights tried: 0.30 0.61 (6 under half), 0.52 0.65
 // (4), 0.56 0.66 (3, note-taking 4/9), 0.60 0.67 (2, note-taking 4/9).
 // Run it with --gtest_also_run_disabled_tests to see where it stands.

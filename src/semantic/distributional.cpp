@@ -7,8 +7,10 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <optional>
 
 #include "semantic/internal/distributional_file.hpp"
+#include "semantic/internal/index_file.hpp"
 
 namespace snai::semantic {
 
@@ -47,7 +49,9 @@ using internal::DistributionalHeader;
 using internal::DistributionalLayout;
 
 struct DistributionalVectors::Data {
-  std::vector<std::uint64_t> storage;  // the whole file, 8-byte aligned
+  // The whole file, memory-mapped (page-aligned): start-up reads only the header and tables it
+  // checks, and the vectors count in memory only once queries touch them.
+  std::optional<internal::MappedFile> file;
   DistributionalHeader header{};
   const float* scales = nullptr;
   const std::uint32_t* offsets = nullptr;
@@ -74,11 +78,11 @@ Result<DistributionalVectors> DistributionalVectors::load(const std::filesystem:
   };
   if (size < sizeof(DistributionalHeader)) return corrupt("too short for a header");
   auto data = std::make_unique<Data>();
-  data->storage.resize((size + 7) / 8);
-  std::ifstream in(artifact, std::ios::binary);
-  if (!in.read(reinterpret_cast<char*>(data->storage.data()), static_cast<std::streamsize>(size)))
-    return fail(ErrorCode::unavailable, fmt::format("cannot read {}", artifact.string()));
-  const auto* base = reinterpret_cast<const std::byte*>(data->storage.data());
+  auto mapped = internal::MappedFile::open(artifact);
+  if (!mapped) return fail(ErrorCode::unavailable, fmt::format("cannot read {}: {}", artifact.string(), mapped.error().message));
+  data->file.emplace(std::move(*mapped));
+  if (data->file->bytes().size() != size) return corrupt("changed while it was read");
+  const auto* base = reinterpret_cast<const std::byte*>(data->file->bytes().data());
   auto& h = data->header;
   std::memcpy(&h, base, sizeof h);
   if (std::memcmp(h.magic, internal::kDistributionalMagic, sizeof h.magic) != 0) return corrupt("not a distributional vectors file");
@@ -106,7 +110,7 @@ Result<DistributionalVectors> DistributionalVectors::load(const std::filesystem:
 int DistributionalVectors::dim() const { return static_cast<int>(data_->header.dim); }
 std::size_t DistributionalVectors::size() const { return data_->header.count; }
 std::size_t DistributionalVectors::candidate_count() const { return data_->header.candidates; }
-std::uint64_t DistributionalVectors::file_size() const { return data_->storage.size() * 8; }
+std::uint64_t DistributionalVectors::file_size() const { return data_->file->bytes().size(); }
 
 std::optional<std::uint32_t> DistributionalVectors::find(std::string_view word) const {
   const auto* first = data_->sorted;

@@ -80,6 +80,7 @@ class TokenTable {
 }  // namespace
 
 GlossIndex::GlossIndex(const lexicon::Lexicon& lexicon) {
+  std::vector<std::vector<lexicon::SynsetRef>> lists;  // by lemma id, while reading
   lemma_id_.reserve(1 << 16);
   TokenTable tokens;
   std::string buffer;
@@ -95,15 +96,15 @@ GlossIndex::GlossIndex(const lexicon::Lexicon& lexicon) {
       std::int32_t& id = tokens.find_or_insert(token, fresh);
       if (fresh && !is_stop_word(token)) {
         auto [lemma, added] = lemma_id_.try_emplace(maybe_inflected(token) ? lexicon.lemmatize(token) : token,
-                                                    static_cast<std::int32_t>(lists_.size()));
+                                                    static_cast<std::int32_t>(lists.size()));
         if (added) {
-          lists_.emplace_back();
+          lists.emplace_back();
           lemmas_.push_back(lemma->first);
         }
         id = lemma->second;
       }
       if (id < 0) return;
-      auto& list = lists_[static_cast<std::size_t>(id)];
+      auto& list = lists[static_cast<std::size_t>(id)];
       if (list.empty() || list.back() != s.ref) {
         list.push_back(s.ref);
         gloss_ids_.push_back(id);
@@ -113,6 +114,17 @@ GlossIndex::GlossIndex(const lexicon::Lexicon& lexicon) {
     gloss_start_[s.ref.index + 1] = static_cast<std::uint32_t>(gloss_ids_.size() - first);
   });
   for (std::size_t i = 1; i < gloss_start_.size(); ++i) gloss_start_[i] += gloss_start_[i - 1];
+  gloss_ids_.shrink_to_fit();
+  mention_start_.reserve(lists.size() + 1);
+  mention_start_.push_back(0);
+  std::size_t total = 0;
+  for (const auto& list : lists) total += list.size();
+  mentions_.reserve(total);
+  for (auto& list : lists) {
+    mentions_.insert(mentions_.end(), list.begin(), list.end());
+    mention_start_.push_back(static_cast<std::uint32_t>(mentions_.size()));
+    std::vector<lexicon::SynsetRef>().swap(list);
+  }
   token_id_.reserve(tokens.entries().size());
   for (auto& [token, id] : tokens.entries()) token_id_.emplace(std::move(token), id);
 }
@@ -129,7 +141,8 @@ const GlossIndex& GlossIndex::of(const lexicon::Lexicon& lexicon) {
 std::span<const lexicon::SynsetRef> GlossIndex::mentioning(std::string_view lemma) const {
   auto it = lemma_id_.find(std::string(lemma));
   if (it == lemma_id_.end()) return {};
-  return lists_[static_cast<std::size_t>(it->second)];
+  const auto id = static_cast<std::size_t>(it->second);
+  return std::span(mentions_).subspan(mention_start_[id], mention_start_[id + 1] - mention_start_[id]);
 }
 
 std::span<const std::int32_t> GlossIndex::gloss_ids(lexicon::SynsetRef ref) const {

@@ -37,20 +37,25 @@ class GlossIndex {
   // left out. lemma(id) spells one, document_frequency(id) says in how many glosses it is.
   std::vector<std::int32_t> lemma_ids(std::string_view text) const;
   const std::string& lemma(std::int32_t id) const { return lemmas_[static_cast<std::size_t>(id)]; }
-  std::size_t document_frequency(std::int32_t id) const { return lists_[static_cast<std::size_t>(id)].size(); }
+  std::size_t document_frequency(std::int32_t id) const {
+    return mention_start_[static_cast<std::size_t>(id) + 1] - mention_start_[static_cast<std::size_t>(id)];
+  }
 
   // The content words of a synset's gloss as lemma ids (each once), as read at build time.
   std::span<const std::int32_t> gloss_ids(lexicon::SynsetRef ref) const;
   // True when the synset's first word is a proper name ("Augustine", "Paris").
   bool proper_name(lexicon::SynsetRef ref) const { return proper_[ref.index]; }
 
-  std::size_t size() const { return lists_.size(); }  // distinct lemmas
+  std::size_t size() const { return lemmas_.size(); }  // distinct lemmas
   std::size_t documents() const { return documents_; }  // glosses read
 
  private:
   std::int32_t id_of_token(const std::string& token) const;
 
-  std::vector<std::vector<lexicon::SynsetRef>> lists_;  // by lemma id
+  // By lemma id, compressed: the synsets mentioning lemma i are mentions_[mention_start_[i] ..
+  // mention_start_[i + 1]) (one vector per lemma took ~2x the memory in headers and slack).
+  std::vector<std::uint32_t> mention_start_;
+  std::vector<lexicon::SynsetRef> mentions_;
   std::vector<std::string> lemmas_;                     // by lemma id
   std::unordered_map<std::string, std::int32_t> lemma_id_;
   std::unordered_map<std::string, std::int32_t> token_id_;  // surface token → lemma id, -1 for stop words

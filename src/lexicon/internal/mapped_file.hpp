@@ -22,6 +22,10 @@ class MappedFile {
 
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
 
+  // Drops the pages read so far from this process's memory (they stay in the page cache, and the
+  // next access maps them back): after a pass over the whole file, only what queries touch stays.
+  void release_pages() const;
+
  private:
   void reset();
   void* data_ = nullptr;

@@ -64,6 +64,12 @@ class FastTextModel : public fasttext::FastText {
     loadModel(in);
   }
 
+  // Frees the input matrix (after its rows were copied elsewhere): the dictionary stays.
+  void drop_input_matrix() {
+    input_ = std::make_shared<fasttext::DenseMatrix>(0, args_->dim);
+    model_.reset();
+  }
+
   // Replaces the output matrix by an empty one and the loss by softmax, whose setup reads nothing
   // from the output (negative sampling would rebuild a 40 MB sampling table at every load).
   void drop_output_matrix() {
