@@ -6,7 +6,9 @@
 // naming data (`snai data build` not run) the route answers 503.
 // With ServerDeps::response_cache set, answers are cached (L1 → L2 → compute, issue 8) under the
 // normalised request and the data version, and carry `X-Cache: hit-l1|hit-l2|miss`; a cached
-// answer is byte-for-byte the computed one.
+// answer is byte-for-byte the computed one. L1 hits are answered on the event loop; a miss (Redis,
+// generating) on a worker thread (Response::later). With ServerDeps::demand set, answered requests
+// are counted for the next instance's cache warming (generate_demand.hpp).
 //
 //   add_generate_routes(router, deps);
 #pragma once
