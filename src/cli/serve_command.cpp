@@ -96,20 +96,21 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     // Start-up built and dropped a lot on several threads (indexes, scratch tables); give the
     // freed heap back to the system instead of keeping it in per-thread arenas (~20-30 MB).
     ::malloc_trim(0);
-    api::HttpServer server(config->server, {.storage = **storage,
-                                            .namer = namer ? &*namer : nullptr,
-                                            .knowledge = knowledge ? knowledge->get() : nullptr,
-                                            .domains = &*domains,
-                                            .conflicts = knowledge && (*knowledge)->brand_index
-                                                             ? &*(*knowledge)->brand_index
-                                                             : nullptr,
-                                            .log_format = config->log.format,
-                                            .rate_limiter = rate_limiter->get(),
-                                            .limits = config->limits,
-                                            .response_cache = response_cache->get(),
-                                            .data_version = data_version,
-                                            .preferences = &preferences,
-                                            .demand = demand ? &*demand : nullptr});
+    const api::ServerDeps deps{.storage = **storage,
+                               .namer = namer ? &*namer : nullptr,
+                               .knowledge = knowledge ? knowledge->get() : nullptr,
+                               .domains = &*domains,
+                               .conflicts = knowledge && (*knowledge)->brand_index
+                                              ? &*(*knowledge)->brand_index
+                                              : nullptr,
+                               .log_format = config->log.format,
+                               .rate_limiter = rate_limiter->get(),
+                               .limits = config->limits,
+                               .response_cache = response_cache->get(),
+                               .data_version = data_version,
+                               .preferences = &preferences,
+                               .demand = demand ? &*demand : nullptr};
+    api::HttpServer server(config->server, deps);
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);
       return;
@@ -119,8 +120,6 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     if (namer && config->cache.warm_top > 0) {
       warming = std::jthread([&] {
         const std::int64_t since = now_unix_ms() - std::int64_t{config->cache.warm_days} * 86'400'000;
-        const api::ServerDeps deps{.storage = **storage, .namer = &*namer, .response_cache = response_cache->get(),
-                                   .data_version = data_version};
         auto report = api::warm_generate_cache(deps, {.top = config->cache.warm_top, .since_ms = since}, stop_warming);
         if (report)
           spdlog::info("cache warming: {} answers computed or fetched, {} present, {} failed, of {} requests asked in "

@@ -1,7 +1,5 @@
 #include "semantic/distributional.hpp"
 
-#include <immintrin.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -11,39 +9,10 @@
 
 #include "semantic/internal/distributional_file.hpp"
 #include "semantic/internal/index_file.hpp"
+#include "semantic/internal/vector_kernels.hpp"
 
 namespace snai::semantic {
 
-namespace internal {
-namespace {
-
-std::int32_t dot_i8_portable(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
-  std::int32_t sum = 0;
-  for (std::size_t i = 0; i < n; ++i) sum += static_cast<std::int32_t>(a[i]) * b[i];
-  return sum;
-}
-
-__attribute__((target("avx2"))) std::int32_t dot_i8_avx2(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
-  __m256i acc = _mm256_setzero_si256();
-  for (std::size_t i = 0; i < n; i += 16) {
-    const __m256i x = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i)));
-    const __m256i y = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i)));
-    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(x, y));
-  }
-  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
-  return _mm_cvtsi128_si32(s);
-}
-
-}  // namespace
-
-std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  return avx2 ? dot_i8_avx2(a, b, n) : dot_i8_portable(a, b, n);
-}
-
-}  // namespace internal
 
 using internal::DistributionalHeader;
 using internal::DistributionalLayout;

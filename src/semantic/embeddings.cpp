@@ -1,7 +1,5 @@
 #include "semantic/embeddings.hpp"
 
-#include <immintrin.h>
-
 #include <algorithm>
 #include <cmath>
 #include <mutex>
@@ -13,7 +11,9 @@
 #include "semantic/spelling_index.hpp"
 #include "semantic/internal/fasttext_model.hpp"
 #include "semantic/internal/half.hpp"
+#include "semantic/internal/vector_kernels.hpp"
 #include "semantic/internal/half.hpp"
+#include "semantic/internal/vector_kernels.hpp"
 #include "semantic/internal/index_file.hpp"
 
 namespace snai::semantic {
@@ -56,34 +56,12 @@ bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 
 
 }  // namespace
 
-namespace {
-
-// out[0..n) += scale * row[0..n) for a row of 16-bit floats; F16C converts 8 at a time (every
-// x86-64 CPU of the last decade has it), the portable loop is the fallback.
-__attribute__((target("avx,f16c,fma"))) void add_half_row_f16c(float* out, const std::uint16_t* row, int n, float scale) {
-  const __m256 s = _mm256_set1_ps(scale);
-  int d = 0;
-  for (; d + 8 <= n; d += 8) {
-    const __m256 v = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + d)));
-    _mm256_storeu_ps(out + d, _mm256_fmadd_ps(s, v, _mm256_loadu_ps(out + d)));
-  }
-  for (; d < n; ++d) out[d] += scale * internal::half_to_float(row[d]);
-}
-
-void add_half_row(float* out, const std::uint16_t* row, int n, float scale) {
-  static const bool f16c = __builtin_cpu_supports("f16c") && __builtin_cpu_supports("fma");
-  if (f16c) return add_half_row_f16c(out, row, n, scale);
-  for (int d = 0; d < n; ++d) out[d] += scale * internal::half_to_float(row[d]);
-}
-
-}  // namespace
-
 struct Embeddings::State {
   std::unique_ptr<internal::FastTextModel> model;
   std::shared_ptr<const fasttext::Dictionary> dict;
   // The input matrix (word and n-gram rows) as 16-bit floats: half the memory of fastText's own
   // (~25 MB saved), vectors within ~1e-3 (they are sums of a few rows, then normalised). The
-  // model's float matrix is dropped once copied.
+  // model's float matrix is dropped once copied. Summed by internal::add_scaled_halves.
   std::vector<std::uint16_t> rows;
   LoadOptions options;
   int dim = 0;
@@ -100,7 +78,8 @@ struct Embeddings::State {
   bool word_vector(const std::string& word, float* out) const {
     std::fill(out, out + dim, 0.0f);
     auto add_row = [&](std::int32_t row, float scale) {
-      add_half_row(out, rows.data() + static_cast<std::size_t>(row) * static_cast<std::size_t>(dim), dim, scale);
+      internal::add_scaled_halves(out, rows.data() + static_cast<std::size_t>(row) * static_cast<std::size_t>(dim),
+                                  static_cast<std::size_t>(dim), scale);
     };
     const std::int32_t id = dict->getId(word);
     if (id >= dict->nwords()) return false;  // a "__label__" token: no row of its own

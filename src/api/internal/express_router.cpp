@@ -102,8 +102,9 @@ std::optional<std::string_view> header_of(const restinio::request_t& raw, std::s
   return std::nullopt;
 }
 
-// One request on its way through the pipeline after its handler: what finishing needs. On the
-// event loop it borrows (route, options); handed to a worker it owns copies (`own()`).
+// One request on its way through the pipeline after its handler: what finishing needs. The
+// route and the options belong to the router, which outlives every answer finished on a worker
+// (HttpServer stops its worker pool before it closes the loops and their routers).
 struct Exchange {
   restinio::request_handle_t raw;
   std::string request_id;
@@ -113,20 +114,6 @@ struct Exchange {
   std::chrono::steady_clock::time_point started;
   InFlight in_flight;
   std::vector<std::pair<std::string, std::string>> rate_headers;
-
-  std::string owned_route;
-  std::shared_ptr<const PipelineOptions> owned_options;
-
-  void own() {
-    owned_route = std::string(route);
-    owned_options = std::make_shared<const PipelineOptions>(*options);
-    point_at_owned();
-  }
-  // After own(), and again after a move (the route view must see this object's string).
-  void point_at_owned() {
-    route = owned_route;
-    options = owned_options.get();
-  }
 };
 
 // The steps after the handler: traffic headers and gzip, HTTP caching, security and CORS
@@ -151,22 +138,19 @@ void complete(Exchange& exchange, Response response) {
               .status = status, .bytes = bytes, .duration_us = duration_us, .caller = exchange.caller_id});
 }
 
-// Hands the later part of an answer to a worker thread; false when the pool is full.
-bool finish_on_worker(Exchange& exchange, std::function<Response()> work) {
-  exchange.own();
-  auto moved = std::make_shared<Exchange>(std::move(exchange));
-  moved->point_at_owned();
-  const bool queued = exchange.options->workers->submit([moved, work = std::move(work)]() mutable {
-    const std::string_view method = std::string_view(moved->raw->header().method().c_str());
-    const auto path = moved->raw->header().path();
-    Response response = guarded(work, method, std::string_view(path.data(), path.size()), moved->request_id);
-    complete(*moved, std::move(response));
+// Finishes the exchange with the later part of its answer, made on a worker thread; with 503
+// "busy" at once when the workers' queue is full.
+void finish_on_worker(Exchange exchange, std::function<Response()> work) {
+  auto shared = std::make_shared<Exchange>(std::move(exchange));
+  const bool queued = shared->options->workers->submit([shared, work = std::move(work)] {
+    const restinio::request_t& raw = *shared->raw;
+    const std::string_view path(raw.header().path().data(), raw.header().path().size());
+    complete(*shared, guarded(work, raw.header().method().c_str(), path, shared->request_id));
   });
-  if (!queued) {
-    exchange = std::move(*moved);
-    exchange.point_at_owned();
-  }
-  return queued;
+  if (queued) return;
+  Response busy = error_response(503, "busy", "the server has too much work queued: retry in a moment");
+  busy.headers.emplace_back("Retry-After", "1");
+  complete(*shared, std::move(busy));
 }
 
 restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
@@ -187,16 +171,11 @@ restinio::request_handling_status_t serve(const restinio::request_handle_t& raw,
   else if (options.traffic) refused = admit(*options.traffic, *raw, access, request.caller(), exchange.rate_headers);
   Response response = refused ? std::move(*refused) : run_handler(handler, request, options);
 
-  if (response.later) {
-    if (!options.workers) {
-      response = guarded(response.later, request.method(), request.path(), exchange.request_id);
-    } else if (finish_on_worker(exchange, std::move(response.later))) {
-      return restinio::request_accepted();
-    } else {
-      response = error_response(503, "busy", "the server has too much work queued: retry in a moment");
-      response.headers.emplace_back("Retry-After", "1");
-    }
+  if (response.later && options.workers) {
+    finish_on_worker(std::move(exchange), std::move(response.later));
+    return restinio::request_accepted();
   }
+  if (response.later) response = guarded(response.later, request.method(), request.path(), exchange.request_id);
   complete(exchange, std::move(response));
   return restinio::request_accepted();
 }

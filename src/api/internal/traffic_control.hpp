@@ -51,13 +51,7 @@ class InFlight {
     if (count_) count_->fetch_add(1);
   }
   InFlight(InFlight&& other) noexcept : count_(std::exchange(other.count_, nullptr)) {}
-  InFlight& operator=(InFlight&& other) noexcept {
-    if (this != &other) {
-      if (count_) count_->fetch_sub(1);
-      count_ = std::exchange(other.count_, nullptr);
-    }
-    return *this;
-  }
+  InFlight& operator=(InFlight&&) = delete;
   ~InFlight() {
     if (count_) count_->fetch_sub(1);
   }

@@ -6,10 +6,13 @@
 //   Namer namer(**knowledge);
 #pragma once
 
+#include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 #include "naming/knowledge.hpp"
+#include "naming/namer.hpp"
 
 namespace snai::naming::testing {
 
@@ -27,6 +30,23 @@ inline Result<const Knowledge*> test_knowledge() {
   }());
   if (!loaded) return fail(loaded.error());
   return loaded->get();
+}
+
+// A Namer over test_knowledge() whose time budget a test machine never reaches, so no answer is
+// cut short (such answers depend on load, and the response cache does not keep them).
+inline Result<const Namer*> test_namer_without_deadline() {
+  auto knowledge = test_knowledge();
+  if (!knowledge) return fail(knowledge.error());
+  static const Namer* namer = new Namer(**knowledge, {.budget = std::chrono::seconds(30)});
+  return namer;
+}
+
+// A generate answer's JSON text without its "took_ms" field: two answers to one request are
+// otherwise byte-equal.
+inline std::string without_took_ms(std::string answer) {
+  const auto at = answer.find("\"took_ms\":");
+  if (at != std::string::npos) answer.erase(at, answer.find_first_of(",}", at) - at);
+  return answer;
 }
 
 }  // namespace snai::naming::testing

@@ -42,7 +42,4 @@ struct DistributionalLayout {
   }
 };
 
-// Sum of a[i] * b[i] over n int8 components (n a multiple of 16): AVX2 when the CPU has it.
-std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n);
-
 }  // namespace snai::semantic::internal

@@ -61,7 +61,47 @@ __attribute__((target("avx2,fma,f16c"))) float dot_distance_f16c(const void* a, 
   return 1.0f - _mm_cvtss_f32(h);
 }
 
+__attribute__((target("avx2,fma,f16c"))) void add_scaled_halves_f16c(float* out, const std::uint16_t* halves,
+                                                                       std::size_t n, float scale) {
+  const __m256 s = _mm256_set1_ps(scale);
+  std::size_t d = 0;
+  for (; d + 8 <= n; d += 8) {
+    const __m256 v = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(halves + d)));
+    _mm256_storeu_ps(out + d, _mm256_fmadd_ps(s, v, _mm256_loadu_ps(out + d)));
+  }
+  for (; d < n; ++d) out[d] += scale * half_to_float(halves[d]);
+}
+
+std::int32_t dot_i8_portable(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
+  std::int32_t sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += static_cast<std::int32_t>(a[i]) * b[i];
+  return sum;
+}
+
+__attribute__((target("avx2"))) std::int32_t dot_i8_avx2(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
+  __m256i acc = _mm256_setzero_si256();
+  for (std::size_t i = 0; i < n; i += 16) {
+    const __m256i x = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i)));
+    const __m256i y = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i)));
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(x, y));
+  }
+  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+  return _mm_cvtsi128_si32(s);
+}
+
 }  // namespace
+
+void add_scaled_halves(float* out, const std::uint16_t* halves, std::size_t n, float scale) {
+  if (cpu_has_f16c()) return add_scaled_halves_f16c(out, halves, n, scale);
+  for (std::size_t d = 0; d < n; ++d) out[d] += scale * half_to_float(halves[d]);
+}
+
+std::int32_t dot_i8(const std::int8_t* a, const std::int8_t* b, std::size_t n) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2 ? dot_i8_avx2(a, b, n) : dot_i8_portable(a, b, n);
+}
 
 float dot_distance_portable(const void* a, const void* b, const void* param) {
   const auto n = *static_cast<const std::size_t*>(param);
