@@ -6,65 +6,24 @@
 #include <map>
 #include <unordered_map>
 
-#include "semantic/gloss_index.hpp"
-#include "semantic/stop_words.hpp"
 #include "core/utf8.hpp"
+#include "semantic/gloss_index.hpp"
+#include "semantic/internal/expansion_words.hpp"
+#include "semantic/stop_words.hpp"
 
 namespace snai::semantic {
-namespace internal {
 
-// Evidence from several relations adds up without exceeding 1 (noisy-or).
-class Scores {
- public:
-  void add(const std::string& word, double weight, std::string_view relation, std::string_view from) {
-    if (weight <= 0) return;
-    auto& e = entries_[word];
-    e.combined = 1 - (1 - e.combined) * (1 - std::min(weight, 0.99));
-    if (weight > e.best) {
-      e.best = weight;
-      e.relation = relation;
-      e.from = from;
-    }
-  }
-  std::vector<RelatedWord> ranked(std::size_t limit) const {
-    std::vector<RelatedWord> out;
-    for (const auto& [word, e] : entries_) out.push_back({word, e.combined, e.relation, e.from});
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.word < b.word;
-    });
-    if (out.size() > limit) out.resize(limit);
-    return out;
-  }
-
- private:
-  struct Entry {
-    double combined = 0, best = 0;
-    std::string relation, from;
-  };
-  std::unordered_map<std::string, Entry> entries_;
-};
-
-}  // namespace internal
-
+using internal::familiarity;
+using internal::kMaxSensesForMentions;
+using internal::kMinFamiliar;
+using internal::normalize_candidate;
 using internal::Scores;
+using internal::usable_word;
 
 namespace {
 
 using lexicon::Pos;
 using lexicon::Relation;
-
-// Words worth offering as name material: one plain lower-case word of 3+ letters.
-bool usable_word(std::string_view w) {
-  if (w.size() < 3 || w.size() > 20) return false;
-  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// WordNet spells some words with capitals or spaces; name material is plain lower-case.
-std::string normalize_candidate(std::string_view word) {
-  std::string out(word);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // Latin letters (ASCII or the accented ones of U+00C0-U+024F): emoji and symbols are no concept.
 bool has_letters(std::string_view token) {
@@ -83,25 +42,9 @@ constexpr double kFillerSalience = 0.5;     // "app", "platform", "service"
 constexpr double kContextWeight = 1.0;      // sense choice: fit to the other concepts vs WordNet order
 constexpr double kGlossWeight = 0.45;       // words of the concept's definition
 constexpr double kOtherPosWeight = 0.5;     // the noun's first sense for a verb concept, and back
-constexpr double kMentionWeight = 1.0;      // words whose definition mentions the concept
-constexpr std::size_t kMentionLimit = 12;
-constexpr std::size_t kMaxDefinedLookups = 300;
-constexpr double kOffSense = 0.5;           // a mention outside the concept's chosen senses
-constexpr std::uint32_t kMaxSensesForMentions = 20;
-constexpr double kCompanionWeight = 0.6;    // words that share definitions with the concept
-constexpr std::size_t kCompanionLimit = 10;
-constexpr std::size_t kMaxCompanionGlosses = 400;  // sampled evenly beyond this
 constexpr double kNeighbourWeight = 0.8;    // embedding neighbours of one concept
 constexpr double kDescriptionWeight = 0.6;  // embedding neighbours of the whole description
 constexpr int kNeighbourPool = 100;         // searched, then the familiar ones kept
-constexpr double kMinFamiliar = 0.9;        // familiarity() of a word in wamerican
-// GloVe neighbours (distributional.hpp): the best kDistributionalPool of a concept, each scored
-// by its cosine to the concept plus kDistributionalContext times its mean cosine to the other
-// concepts, and weighted from 0 at kDistributionalFloor to 1 at the best score.
-constexpr double kDistributionalWeight = 0.45;
-constexpr double kDistributionalFloor = 0.4;
-constexpr double kDistributionalContext = 1.0;
-constexpr std::size_t kDistributionalPool = 60;
 
 // Rare words say more about a company than frequent ones: "doctor" over "take".
 double salience(const std::optional<lexicon::Word>& word, std::optional<Pos> as = {}) {
@@ -111,15 +54,6 @@ double salience(const std::optional<lexicon::Word>& word, std::optional<Pos> as 
   if (word->tag_count > 1000) pos *= 0.5;  // take, make, use: they say nothing about a company
   double rarity = 1.0 / (1.0 + std::log1p(static_cast<double>(word->tag_count)) / 15.0);
   return pos * rarity;
-}
-
-// Weight of a related word by how plain and common it is: names are built from words people know.
-double familiarity(const lexicon::Lexicon& lex, std::string_view w) {
-  auto found = lex.lookup(w);
-  if (!found || found->lemma != w) return 0.5;  // inflected forms and unknown words rank low
-  if (found->capitalized) return 0.0;
-  double f = found->common ? 1.0 : found->in_word_list ? 0.75 : 0.45;
-  return f * (0.8 + 0.2 * std::min(1.0, std::log1p(static_cast<double>(found->tag_count)) / 4.0));
 }
 
 // Acronyms that product descriptions use in one sense only; WordNet lists them among other
@@ -188,48 +122,6 @@ std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& targ
   std::vector<lexicon::SynsetRef> out;
   for (const auto& s : scored) out.push_back(s.ref);
   return out;
-}
-
-void ConceptExpander::add_distributional_words(std::span<const Concept> concepts, std::size_t i,
-                                               std::span<const std::vector<float>> vectors, Scores& scores) const {
-  // GloVe neighbours: co-occurrence in news and encyclopaedia text, so everyday associations
-  // (recipe → dish, retiree → pension, podcast → webcast) that no definition states. Text mixes
-  // every sense and topic of a word (host: event, weekend), so a neighbour counts by its closeness
-  // to the concept plus its closeness to the other concepts of the description (podcast host: show).
-  const auto& c = concepts[i];
-  if (vectors[i].empty()) return;
-  double context_weight = 0;
-  for (std::size_t j = 0; j < concepts.size(); ++j)
-    if (j != i && !vectors[j].empty()) context_weight += concepts[j].weight;
-  struct Candidate {
-    std::string word;
-    double score;
-  };
-  std::vector<Candidate> candidates;
-  for (const auto& n : distributional_->nearest(vectors[i], kDistributionalPool + 1)) {
-    std::string w(n.word);
-    if (w == c.lemma || is_stop_word(w) || !usable_word(w)) continue;
-    double context = 0;
-    if (context_weight > 0) {
-      auto v = distributional_->vector(w);
-      for (std::size_t j = 0; j < concepts.size(); ++j) {
-        if (j == i || vectors[j].empty()) continue;
-        double dot = 0;
-        for (std::size_t d = 0; d < v.size(); ++d) dot += static_cast<double>(v[d]) * vectors[j][d];
-        context += concepts[j].weight * dot;
-      }
-      context /= context_weight;
-    }
-    candidates.push_back({std::move(w), n.similarity + kDistributionalContext * context});
-  }
-  if (candidates.empty()) return;
-  double top = kDistributionalFloor + 0.1;
-  for (const auto& cand : candidates) top = std::max(top, cand.score);
-  for (const auto& cand : candidates) {
-    double strength = std::clamp((cand.score - kDistributionalFloor) / (top - kDistributionalFloor), 0.0, 1.0);
-    scores.add(cand.word, c.weight * kDistributionalWeight * strength * familiarity(lexicon_, cand.word), "distributional",
-               c.lemma);
-  }
 }
 
 std::vector<std::string> ConceptExpander::split_compound(std::string_view word) const {
@@ -324,133 +216,6 @@ void ConceptExpander::add_gloss_words(const Concept& c, const lexicon::Synset& s
                                   gloss_word->parts_of_speech.contains(Pos::adjective));
     if (content && usable_word(lemma) && lemma != c.lemma)
       scores.add(lemma, sense_weight * kGlossWeight * familiarity(lexicon_, lemma), "gloss", c.lemma);
-  }
-}
-
-std::vector<std::pair<lexicon::SynsetRef, double>> ConceptExpander::mentions(
-    const Concept& c, std::span<const lexicon::SynsetRef> senses) const {
-  // The definitions that mention the concept, each with how well it fits the concept's chosen
-  // senses: 1 when it shares a word with them (their words, definitions, broader and narrower
-  // terms), else kOffSense — "note" in the sense of a written record, not of music. Definitions
-  // of proper names (saints, cities) are no everyday association and are left out.
-  const auto& glosses = GlossIndex::of(lexicon_);
-  std::vector<std::int32_t> signature;
-  auto add_text = [&](std::string_view text) {
-    for (auto id : glosses.lemma_ids(text)) signature.push_back(id);
-  };
-  for (auto ref : senses) {
-    auto synset = lexicon_.synset(ref);
-    add_text(synset.gloss);
-    for (auto w : synset.words) add_text(w);
-    for (const auto& p : synset.pointers) {
-      if (p.relation != Relation::hypernym && p.relation != Relation::hyponym && p.relation != Relation::domain_topic)
-        continue;
-      auto linked = lexicon_.synset(p.target);
-      for (auto w : linked.words) add_text(w);
-      if (p.relation == Relation::hypernym) add_text(linked.gloss);
-    }
-  }
-  std::sort(signature.begin(), signature.end());
-  auto concept_ids = glosses.lemma_ids(c.lemma);
-  std::vector<std::pair<lexicon::SynsetRef, double>> out;
-  for (auto ref : glosses.mentioning(c.lemma)) {
-    if (glosses.proper_name(ref)) continue;
-    bool fits = false;
-    for (auto id : glosses.gloss_ids(ref))
-      fits = fits || (std::binary_search(signature.begin(), signature.end(), id) &&
-                      std::find(concept_ids.begin(), concept_ids.end(), id) == concept_ids.end());
-    out.emplace_back(ref, fits ? 1.0 : kOffSense);
-  }
-  return out;
-}
-
-void ConceptExpander::add_defined_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
-                                        Scores& scores) const {
-  // Words defined through the concept: "garden: a plot of ground where plants are cultivated",
-  // "puppy: a young dog". Associations WordNet holds in no relation. The concept has thousands
-  // of such words when frequent: keep the plain, everyday ones whose main sense is the one
-  // defined, from short definitions (where the concept is central).
-  if (!usable_word(c.lemma)) return;
-  struct Candidate {
-    std::string word;
-    double score;
-  };
-  // Fit and definition length bound the score: look words up for the best few hundred only.
-  const auto& glosses = GlossIndex::of(lexicon_);
-  std::vector<std::pair<double, std::size_t>> order;
-  for (std::size_t m = 0; m < found_in.size(); ++m)
-    order.emplace_back(found_in[m].second / std::sqrt(1.0 + static_cast<double>(glosses.gloss_ids(found_in[m].first).size()) / 4.0), m);
-  std::size_t keep = std::min(order.size(), kMaxDefinedLookups);
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  order.resize(keep);
-  std::vector<Candidate> candidates;
-  for (auto [bound, m] : order) {
-    auto ref = found_in[m].first;
-    auto synset = lexicon_.synset(ref);
-    for (std::size_t i = 0; i < synset.words.size() && i < 2; ++i) {
-      std::string w = normalize_candidate(synset.words[i]);
-      if (!usable_word(w) || w == c.lemma) continue;
-      auto found = lexicon_.lookup(w);
-      if (!found || found->lemma != w || found->capitalized || !found->common) continue;
-      auto senses = lexicon_.synsets(w);
-      bool main = !senses.empty() && senses.front() == ref;
-      double frequency = std::min(1.0, std::log1p(static_cast<double>(found->tag_count)) / 5.0);
-      double score = bound * (main ? 1.0 : 0.5) * (0.4 + 0.6 * frequency);
-      candidates.push_back({w, score});
-    }
-  }
-  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-    return a.score != b.score ? a.score > b.score : a.word < b.word;
-  });
-  std::size_t taken = 0;
-  std::vector<std::string> seen;
-  for (const auto& cand : candidates) {
-    if (taken >= kMentionLimit) break;
-    if (std::find(seen.begin(), seen.end(), cand.word) != seen.end()) continue;
-    seen.push_back(cand.word);
-    scores.add(cand.word, c.weight * kMentionWeight * cand.score, "mentions", c.lemma);
-    ++taken;
-  }
-}
-
-void ConceptExpander::add_companion_words(const Concept& c, std::span<const std::pair<lexicon::SynsetRef, double>> found_in,
-                                          Scores& scores) const {
-  // Words the concept's definitions keep company with: the glosses that mention "dog" also say
-  // breed, those that mention "doctor" (as a physician) say hospital. Ranked by how much more
-  // often they meet the concept than chance would have them (Ochiai: n / sqrt(a b)), each
-  // definition counted by its fit to the chosen senses; a word must meet it more than once.
-  if (!usable_word(c.lemma)) return;
-  const auto& glosses = GlossIndex::of(lexicon_);
-  if (found_in.size() < 2) return;
-  std::size_t step = std::max<std::size_t>(1, found_in.size() / kMaxCompanionGlosses);
-  std::unordered_map<std::int32_t, double> together;
-  double documents = 0;
-  for (std::size_t i = 0; i < found_in.size(); i += step) {
-    documents += found_in[i].second;
-    for (auto id : glosses.gloss_ids(found_in[i].first)) together[id] += found_in[i].second;
-  }
-  struct Candidate {
-    const std::string* word;
-    double score;
-  };
-  std::vector<Candidate> candidates;
-  for (auto [id, n] : together) {
-    if (n < 1.5) continue;
-    const auto& w = glosses.lemma(id);
-    if (w == c.lemma || !usable_word(w)) continue;
-    double familiar = familiarity(lexicon_, w);
-    if (familiar < kMinFamiliar) continue;
-    double df = static_cast<double>(glosses.document_frequency(id)) / static_cast<double>(step);
-    candidates.push_back({&w, familiar * n / std::sqrt(documents * std::max(df, static_cast<double>(n)))});
-  }
-  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-    return a.score != b.score ? a.score > b.score : *a.word < *b.word;
-  });
-  if (candidates.empty()) return;
-  double top = candidates.front().score;
-  for (std::size_t i = 0; i < candidates.size() && i < kCompanionLimit; ++i) {
-    scores.add(*candidates[i].word, c.weight * kCompanionWeight * candidates[i].score / top, "companion", c.lemma);
   }
 }
 
