@@ -40,6 +40,7 @@ bool has_letters(std::string_view token) {
 constexpr double kVerbSalience = 0.8;       // "budgeting", "walking": what the company does
 constexpr double kFillerSalience = 0.5;     // "app", "platform", "service"
 constexpr double kContextWeight = 1.0;      // sense choice: fit to the other concepts vs WordNet order
+constexpr double kConfidentTagCount = 50;   // tags from which WordNet's sense order counts in full
 constexpr double kGlossWeight = 0.45;       // words of the concept's definition
 constexpr double kOtherPosWeight = 0.5;     // the noun's first sense for a verb concept, and back
 constexpr double kNeighbourWeight = 0.8;    // embedding neighbours of one concept
@@ -98,6 +99,11 @@ std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& targ
     double score;
   };
   std::vector<Scored> scored;
+  // WordNet orders senses by how often they were tagged in its texts: for a word tagged a few
+  // times ("accounting": 3) the order says little, and the fit to the other concepts decides.
+  auto word = lexicon_.lookup(target.lemma);
+  double tags = word ? static_cast<double>(word->tag_count) : 0.0;
+  double prior_confidence = std::min(1.0, std::log1p(tags) / std::log1p(kConfidentTagCount));
   for (std::size_t i = 0; i < senses.size() && i < 8; ++i) {
     auto synset = lexicon_.synset(senses[i]);
     // The sense's other words and the content words of its definition; not the word itself,
@@ -115,7 +121,7 @@ std::vector<lexicon::SynsetRef> ConceptExpander::rank_senses(const Concept& targ
     // sense fits the other concepts moves it. The raw cosines of these mean vectors lie close
     // together (0.45-0.7), so the order mostly stands: "plant" stays the factory here, and the
     // organism comes in through the definitions that mention plants (add_defined_words).
-    double prior = -std::log1p(0.25 * static_cast<double>(i));
+    double prior = -std::log1p(0.25 * static_cast<double>(i)) * prior_confidence;
     scored.push_back({senses[i], prior + kContextWeight * fit});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
@@ -270,6 +276,13 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
         pos = Pos::verb;
       }
     }
+    // "smart home", "electric bike": a word that is mostly an adjective, written before another
+    // content word, modifies it; its noun or verb senses (smart: a pain) are not meant.
+    if (!pos && i + 1 < tokens.size() && !is_stop_word(tokens[i + 1])) {
+      auto adjective = lexicon_.synsets(lemma, Pos::adjective).size();
+      if (adjective > 0 && adjective > lexicon_.synsets(lemma, Pos::noun).size() + lexicon_.synsets(lemma, Pos::verb).size())
+        pos = Pos::adjective;
+    }
     auto found = lexicon_.lookup(lemma);
     // An unknown closed compound ("cybersecurity", "flashcards") stands for its known parts.
     if (!found || !found->in_wordnet)
@@ -376,7 +389,9 @@ Result<Expansion> ConceptExpander::expand(std::string_view description, const Ex
   std::string joined;
   for (const auto& c : concepts) joined += c.lemma + " ";
   add_neighbours(joined, embeddings_.vector(joined), kDescriptionWeight, "description", options, scores);
-  expansion.related = scores.ranked(static_cast<std::size_t>(options.max_related));
+  auto limit = static_cast<std::size_t>(options.max_related);
+  expansion.related = distributional_ ? ranked_by_coherence(concepts, distributional_vectors, scores, limit)
+                                      : scores.ranked(limit);
   return expansion;
 }
 

@@ -98,6 +98,11 @@ class ConceptExpander {
   // Words that keep company with the concept in running text (recipe → kitchen, retiree → pension).
   void add_distributional_words(std::span<const Concept> concepts, std::size_t i,
                                 std::span<const std::vector<float>> vectors, internal::Scores& scores) const;
+  // The best `limit` related words, each weighed by how well it fits the whole description in
+  // running text (GloVe): a relation's off-topic words (community → parish) fall behind.
+  std::vector<RelatedWord> ranked_by_coherence(std::span<const Concept> concepts,
+                                               std::span<const std::vector<float>> vectors,
+                                               const internal::Scores& scores, std::size_t limit) const;
   std::vector<std::string> split_compound(std::string_view word) const;
   // The concept's senses, the one that fits the other concepts best first.
   std::vector<lexicon::SynsetRef> rank_senses(const Concept& target, std::span<const float> context) const;

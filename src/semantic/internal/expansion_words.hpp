@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,14 +40,39 @@ class Scores {
       e.from = from;
     }
   }
-  std::vector<RelatedWord> ranked(std::size_t limit) const {
+  // The best `limit` words, each weight multiplied by fit(word), a factor in [0, 1]. A word whose
+  // weight before the factor is below the limit-th weight after it cannot enter, so fit() is
+  // asked of the strongest words only.
+  template <typename Fit>
+  std::vector<RelatedWord> ranked(std::size_t limit, Fit&& fit) const {
+    std::vector<const std::pair<const std::string, Entry>*> order;
+    order.reserve(entries_.size());
+    for (const auto& entry : entries_) order.push_back(&entry);
+    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+      return a->second.combined != b->second.combined ? a->second.combined > b->second.combined : a->first < b->first;
+    });
     std::vector<RelatedWord> out;
-    for (const auto& [word, e] : entries_) out.push_back({word, e.combined, e.relation, e.from});
+    std::vector<double> kept;  // weights after the factor, a min-heap of the best `limit`
+    for (const auto* entry : order) {
+      const auto& [word, e] = *entry;
+      if (kept.size() >= limit && e.combined < kept.front()) break;
+      double weight = e.combined * fit(word);
+      out.push_back({word, weight, e.relation, e.from});
+      kept.push_back(weight);
+      std::push_heap(kept.begin(), kept.end(), std::greater<>());
+      if (kept.size() > limit) {
+        std::pop_heap(kept.begin(), kept.end(), std::greater<>());
+        kept.pop_back();
+      }
+    }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return a.weight != b.weight ? a.weight > b.weight : a.word < b.word;
     });
     if (out.size() > limit) out.resize(limit);
     return out;
+  }
+  std::vector<RelatedWord> ranked(std::size_t limit) const {
+    return ranked(limit, [](const std::string&) { return 1.0; });
   }
 
  private:
