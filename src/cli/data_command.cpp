@@ -42,7 +42,7 @@ namespace {
 Stage lexicon_stage() {
   lexicon::LexiconSources sources;
   return {.name = "lexicon",
-          .version = 1,
+          .version = 2,  // 2: the word and exception hash tables are in the artifact
           .inputs = {{sources.wordnet_dir, "the Debian package wordnet-base"},
                      {sources.cmudict, "the Debian package festlex-cmu"},
                      {sources.words, "the Debian package wamerican"},

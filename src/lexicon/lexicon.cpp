@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cctype>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 #include <unordered_set>
 
+#include "lexicon/internal/key_index.hpp"
 #include "lexicon/internal/lexicon_data.hpp"
 #include "lexicon/internal/phoneme_codec.hpp"
 #include "lexicon/word_key.hpp"
@@ -61,101 +60,14 @@ std::string Synset::wordnet_id() const {
 
 namespace internal {
 
-namespace {
-
-// A fast 64-bit hash of a short key (8 bytes at a time, then a final mix).
-std::uint64_t key_hash(std::string_view k) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = 0x243F6A8885A308D3ull ^ (k.size() * kMul);
-  std::size_t i = 0;
-  for (; i + 8 <= k.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, k.data() + i, 8);
-    h = (h ^ chunk) * kMul;
-    h ^= h >> 29;
-  }
-  if (i < k.size()) {
-    std::uint64_t chunk = 0;
-    std::memcpy(&chunk, k.data() + i, k.size() - i);
-    h = (h ^ chunk) * kMul;
-  }
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  return h ^ (h >> 32);
-}
-
-// Slots for `count` entries at most half full, so probe runs stay short.
-std::vector<std::uint64_t> empty_slots(std::size_t count) {
-  std::size_t size = 16;
-  while (size < count * 2) size <<= 1;
-  return std::vector<std::uint64_t>(size, 0);
-}
-
-void insert_slot(std::vector<std::uint64_t>& slots, std::uint64_t hash, std::uint32_t index) {
-  const std::size_t mask = slots.size() - 1;
-  std::size_t i = hash & mask;
-  while (slots[i] != 0) i = (i + 1) & mask;
-  slots[i] = (hash >> 32 << 32) | (std::uint64_t{index} + 1);
-}
-
-// The first index (in insertion order, so the lowest) whose key equals k.
-template <class KeyOf>
-std::optional<std::uint32_t> probe(const std::vector<std::uint64_t>& slots, std::string_view k, KeyOf key_of) {
-  if (slots.empty()) return std::nullopt;
-  const std::uint64_t hash = key_hash(k);
-  const std::size_t mask = slots.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint64_t slot = slots[i];
-    if (slot == 0) return std::nullopt;
-    if ((slot >> 32) == (hash >> 32)) {
-      auto index = static_cast<std::uint32_t>(slot & 0xFFFFFFFFu) - 1;
-      if (key_of(index) == k) return index;
-    }
-  }
-}
-
-// Entries go in by home slot (a stable radix sort of (hash, index) first), so the writes sweep
-// the table once instead of missing the cache on every insert: several times faster for 409k
-// words. Equal keys keep index order, so a probe still finds the lowest index first.
-std::vector<std::uint64_t> build_slots(std::size_t count, const std::function<std::string_view(std::uint32_t)>& key_of,
-                                       const std::function<bool(std::uint32_t)>& wanted) {
-  auto slots = empty_slots(count);
-  const int bits = std::countr_zero(slots.size());
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries, sorted;
-  entries.reserve(count);
-  for (std::uint32_t i = 0; i < count; ++i)
-    if (wanted(i)) entries.emplace_back(key_hash(key_of(i)), i);
-  // LSD radix sort by home slot, 11 bits per pass (two passes up to 2^22 slots).
-  sorted.resize(entries.size());
-  for (int shift = 0; shift < bits; shift += 11) {
-    std::array<std::size_t, 2049> counts{};
-    auto digit = [&](std::uint64_t hash) { return ((hash & (slots.size() - 1)) >> shift) & 2047; };
-    for (const auto& e : entries) ++counts[digit(e.first) + 1];
-    for (std::size_t d = 1; d < counts.size(); ++d) counts[d] += counts[d - 1];
-    for (const auto& e : entries) sorted[counts[digit(e.first)]++] = e;
-    entries.swap(sorted);
-  }
-  for (const auto& [hash, index] : entries) insert_slot(slots, hash, index);
-  return slots;
-}
-
-}  // namespace
-
-void LexiconData::build_indexes() {
-  word_slots = build_slots(
-      words.size(), [&](std::uint32_t i) { return key(words[i]); }, [](std::uint32_t) { return true; });
-  exception_slots = build_slots(
-      exceptions.size(), [&](std::uint32_t i) { return str(exceptions[i].inflected); },
-      [&](std::uint32_t i) { return i == 0 || str(exceptions[i].inflected) != str(exceptions[i - 1].inflected); });
-}
-
 std::optional<std::uint32_t> LexiconData::find(std::string_view k) const {
-  return probe(word_slots, k, [&](std::uint32_t i) { return key(words[i]); });
+  return probe_key_slots(word_slots, words.size(), k, [&](std::uint32_t i) { return key(words[i]); });
 }
 
 std::vector<std::string_view> LexiconData::exception_bases(std::string_view k, Pos pos) const {
   std::vector<std::string_view> out;
-  auto first = probe(exception_slots, k, [&](std::uint32_t i) { return str(exceptions[i].inflected); });
+  auto first = probe_key_slots(exception_slots, exceptions.size(), k,
+                               [&](std::uint32_t i) { return str(exceptions[i].inflected); });
   if (!first) return out;
   for (auto it = exceptions.begin() + *first; it != exceptions.end() && str(it->inflected) == k; ++it)
     if (it->pos == static_cast<std::uint8_t>(pos)) out.push_back(str(it->base));
@@ -202,6 +114,15 @@ std::vector<SynsetRef> Lexicon::synsets(std::string_view word, std::optional<Pos
   for (const auto& sense : data_->senses_of(data_->words[*id]))
     if (!pos || data_->synsets[sense.synset].pos == static_cast<std::uint8_t>(*pos)) out.push_back({sense.synset});
   return out;
+}
+
+std::uint32_t Lexicon::tag_count(std::string_view word, Pos pos) const {
+  auto id = data_->resolve(normalize_word(word), pos);
+  if (!id) return 0;
+  std::uint32_t count = 0;
+  for (const auto& sense : data_->senses_of(data_->words[*id]))
+    if (data_->synsets[sense.synset].pos == static_cast<std::uint8_t>(pos)) count += sense.tag_count;
+  return count;
 }
 
 Synset Lexicon::synset(SynsetRef ref) const {

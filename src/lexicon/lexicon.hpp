@@ -127,6 +127,9 @@ class Lexicon {
   // --- senses
   // WordNet sense order (most frequent first), nouns, verbs, adjectives, adverbs.
   std::vector<SynsetRef> synsets(std::string_view word, std::optional<Pos> pos = {}) const;
+  // WordNet's tag counts of the word's senses as `pos` (Word::tag_count sums all parts of
+  // speech): "accounting" is tagged 3 times as a noun, its verb "account" never.
+  std::uint32_t tag_count(std::string_view word, Pos pos) const;
   // Throws std::out_of_range for a ref that is not from this lexicon (a programming error).
   Synset synset(SynsetRef ref) const;
   std::size_t synset_count() const;

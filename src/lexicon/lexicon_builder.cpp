@@ -8,6 +8,7 @@
 
 #include "lexicon/cmudict_reader.hpp"
 #include "lexicon/internal/artifact_writer.hpp"
+#include "lexicon/internal/key_index.hpp"
 #include "lexicon/internal/morphy_rules.hpp"
 #include "lexicon/internal/phoneme_codec.hpp"
 #include "lexicon/lexicon.hpp"
@@ -342,6 +343,13 @@ Status build_lexicon(const LexiconSources& sources, const std::filesystem::path&
   std::vector<fmt::ExceptionRecord> exception_records;
   for (const auto& e : exceptions)
     exception_records.push_back({pool.add(e.inflected), pool.add(e.base), static_cast<std::uint8_t>(e.pos), {}});
+  std::string_view strings = pool.bytes();
+  auto word_slots = internal::build_key_slots(
+      words.size(), [&](std::uint32_t i) { return strings.substr(words[i].key_offset, words[i].key_length); },
+      [](std::uint32_t) { return true; });
+  auto exception_slots = internal::build_key_slots(
+      exceptions.size(), [&](std::uint32_t i) { return std::string_view(exceptions[i].inflected); },
+      [&](std::uint32_t i) { return i == 0 || exceptions[i].inflected != exceptions[i - 1].inflected; });
   report("writing", 0.9);
 
   internal::ArtifactWriter writer;
@@ -354,6 +362,8 @@ Status build_lexicon(const LexiconSources& sources, const std::filesystem::path&
   writer.set_section(fmt::Section::prons, prons);
   writer.set_section(fmt::Section::rhymes, rhyme_records);
   writer.set_section(fmt::Section::exceptions, exception_records);
+  writer.set_section(fmt::Section::word_slots, word_slots);
+  writer.set_section(fmt::Section::exception_slots, exception_slots);
   writer.set_strings(pool.bytes());
   if (auto status = writer.write(out_file, lexicon_sources_fingerprint(sources)); !status) return status;
   report("writing", 1.0);

@@ -1,6 +1,7 @@
 // Lexicon::open: map the artifact and check it before any query can read out of bounds.
-// The checks walk every record once (a few milliseconds); nothing is parsed or copied, and the
-// hashed key indexes are built (a few tens of milliseconds for 409k words).
+// The checks walk every record once (a few milliseconds); nothing is parsed, copied or built:
+// the hashed key tables come with the artifact and are probed in place.
+#include <bit>
 #include <cstring>
 
 #include "lexicon/internal/lexicon_data.hpp"
@@ -59,6 +60,24 @@ Status check_records(const LexiconData& d) {
   return ok();
 }
 
+// Probes bound their indexes themselves (key_index.hpp), so the tables are not walked: their
+// layout is checked, and a few keys must be found where they are. That catches a table built
+// with another hash function or for other records, which would otherwise find nothing.
+Status check_key_tables(const LexiconData& d) {
+  auto bad = [](std::string what) { return fail(ErrorCode::data_corrupt, "damaged " + what); };
+  auto layout_ok = [](std::span<const std::uint64_t> slots, std::size_t count) {
+    return std::has_single_bit(slots.size()) && slots.size() >= 2 * count;
+  };
+  if (!layout_ok(d.word_slots, d.words.size())) return bad("word table");
+  if (!layout_ok(d.exception_slots, d.exceptions.size())) return bad("exception table");
+  if (!d.words.empty())
+    for (std::size_t i : {std::size_t{0}, d.words.size() / 2, d.words.size() - 1})
+      if (d.find(d.key(static_cast<std::uint32_t>(i))) != i) return bad("word table (a word is not where it should be)");
+  if (!d.exceptions.empty() && d.exception_bases(d.str(d.exceptions[0].inflected), static_cast<Pos>(d.exceptions[0].pos)).empty())
+    return bad("exception table (an exception is not where it should be)");
+  return ok();
+}
+
 }  // namespace
 
 Status validate_and_bind(LexiconData& d, std::string_view origin) {
@@ -93,9 +112,12 @@ Status validate_and_bind(LexiconData& d, std::string_view origin) {
   if (status) status = bind_section(d.prons, d, format::Section::prons, "prons");
   if (status) status = bind_section(d.rhymes, d, format::Section::rhymes, "rhymes");
   if (status) status = bind_section(d.exceptions, d, format::Section::exceptions, "exceptions");
+  if (status) status = bind_section(d.word_slots, d, format::Section::word_slots, "word_slots");
+  if (status) status = bind_section(d.exception_slots, d, format::Section::exception_slots, "exception_slots");
   if (!status) return corrupt(status.error().message);
   d.strings = {strings.data(), strings.size()};
   if (auto records = check_records(d); !records) return corrupt(records.error().message);
+  if (auto tables = check_key_tables(d); !tables) return corrupt(tables.error().message);
   return ok();
 }
 
@@ -103,7 +125,7 @@ Status validate_and_bind(LexiconData& d, std::string_view origin) {
 
 Result<Lexicon> Lexicon::open(const std::filesystem::path& artifact) {
   auto data = std::make_unique<internal::LexiconData>();
-  auto file = internal::MappedFile::open(artifact);
+  auto file = MappedFile::open(artifact, artifact.string());
   if (!file) {
     auto error = file.error();
     if (error.code == ErrorCode::not_found) error.message += " (build it with `snai data build`)";
@@ -111,7 +133,6 @@ Result<Lexicon> Lexicon::open(const std::filesystem::path& artifact) {
   }
   data->file = std::move(*file);
   if (auto status = internal::validate_and_bind(*data, artifact.string()); !status) return fail(status.error());
-  data->build_indexes();
   return Lexicon(std::move(data));
 }
 

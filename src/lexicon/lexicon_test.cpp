@@ -42,6 +42,10 @@ TEST(Lexicon, LooksUpLemmasWithPartsOfSpeechAndFrequency) {
   EXPECT_TRUE(doctor->parts_of_speech.contains(Pos::verb));
   EXPECT_FALSE(doctor->parts_of_speech.contains(Pos::adjective));
   EXPECT_EQ(doctor->tag_count, 73u);
+  EXPECT_EQ(lex().tag_count("doctor", Pos::noun), 73u);  // all of them are the noun's
+  EXPECT_EQ(lex().tag_count("doctor", Pos::verb), 0u);
+  EXPECT_EQ(lex().tag_count("doctors", Pos::noun), 73u);  // through the lemma
+  EXPECT_EQ(lex().tag_count("xyzzy", Pos::noun), 0u);
   EXPECT_EQ(doctor->sense_count, 2u);
   EXPECT_TRUE(doctor->common);
   EXPECT_TRUE(doctor->has_pronunciation);
@@ -175,12 +179,16 @@ TEST(LexiconArtifact, ForeignOldOrDamagedFilesAreDataCorrupt) {
   EXPECT_EQ(foreign.error().code, ErrorCode::data_corrupt);
   EXPECT_THAT(foreign.error().message, HasSubstr("magic"));
 
-  auto old = bytes;
-  old[offsetof(format::Header, version)] = 99;
-  write_file(dir / "old.bin", old);
-  auto versioned = Lexicon::open(dir / "old.bin");
-  ASSERT_FALSE(versioned);
-  EXPECT_THAT(versioned.error().message, HasSubstr("format version 99"));
+  for (std::uint32_t version : {1u, 99u}) {  // 1: before the key tables were stored
+    auto old = bytes;
+    std::memcpy(old.data() + offsetof(format::Header, version), &version, sizeof version);
+    write_file(dir / "old.bin", old);
+    auto versioned = Lexicon::open(dir / "old.bin");
+    ASSERT_FALSE(versioned);
+    EXPECT_EQ(versioned.error().code, ErrorCode::data_corrupt);
+    EXPECT_THAT(versioned.error().message, HasSubstr("format version " + std::to_string(version)));
+    EXPECT_THAT(versioned.error().message, HasSubstr("snai data build"));
+  }
 
   // A word record whose key points past the string pool.
   auto damaged = bytes;
@@ -199,6 +207,37 @@ TEST(LexiconArtifact, ForeignOldOrDamagedFilesAreDataCorrupt) {
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::not_found);
   EXPECT_THAT(missing.error().message, HasSubstr("snai data build"));
+  std::filesystem::remove_all(dir);
+}
+
+// The hashed key tables are read in place, not walked at open: a table that does not find the
+// words (wrong hash, or the wrong table) or has a bad layout must still be refused.
+TEST(LexiconArtifact, DamagedKeyTablesAreDataCorrupt) {
+  auto dir = testing::scratch_dir("tables");
+  auto bytes = read_file(testing::mini_lexicon().artifact);
+  format::Header header;
+  std::memcpy(&header, bytes.data(), sizeof header);
+  for (auto section : {format::Section::word_slots, format::Section::exception_slots}) {
+    const auto& entry = header.sections[static_cast<int>(section)];
+    ASSERT_GE(entry.count, 16u);
+    auto zeroed = bytes;  // an empty table finds nothing
+    std::memset(zeroed.data() + entry.offset, 0, entry.size);
+    write_file(dir / "zeroed.bin", zeroed);
+    auto opened = Lexicon::open(dir / "zeroed.bin");
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().code, ErrorCode::data_corrupt);
+    EXPECT_THAT(opened.error().message, HasSubstr(section == format::Section::word_slots ? "word table" : "exception table"));
+
+    auto shrunk = bytes;  // one slot fewer: not a power of two
+    format::Header h = header;
+    h.sections[static_cast<int>(section)].count -= 1;
+    h.sections[static_cast<int>(section)].size -= 8;
+    std::memcpy(shrunk.data(), &h, sizeof h);
+    write_file(dir / "shrunk.bin", shrunk);
+    opened = Lexicon::open(dir / "shrunk.bin");
+    ASSERT_FALSE(opened);
+    EXPECT_THAT(opened.error().message, HasSubstr("table"));
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -124,10 +124,18 @@ std::vector<std::string> split_spelling(std::string_view word, int syllable_coun
   }
   if (nuclei.empty()) return {w.empty() ? std::string() : std::string(word)};
 
+  // Clusters are measured in bytes: a cut inside a UTF-8 letter ("aperçus": r|ç) moves to the
+  // letter's first byte, so each piece stays valid text.
+  auto continuation = [&](std::size_t i) { return i < w.size() && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80; };
   std::vector<std::string> out;
   std::size_t start = 0;
   for (std::size_t i = 1; i < nuclei.size(); ++i) {
     std::size_t cut = boundary(w, nuclei[i - 1], nuclei[i]);
+    std::size_t back = cut;
+    while (back > start && continuation(back)) --back;
+    if (back > start) cut = back;
+    else
+      while (continuation(cut)) ++cut;
     out.emplace_back(word.substr(start, cut - start));
     start = cut;
   }

@@ -28,6 +28,21 @@ TEST(Syllabifier, FollowsAKnownSyllableCount) {
   EXPECT_THAT(split_spelling("rhythm", 2), ElementsAre("rhy", "thm"));
 }
 
+TEST(Syllabifier, NeverCutsInsideALetter) {
+  EXPECT_THAT(split_spelling("aper\u00e7us", 3), ElementsAre("a", "per", "\u00e7us"));  // aperçus
+  for (std::string_view word : {"ca\u00f1adas", "pens\u00e9es", "soir\u00e9es", "na\u00efve", "\u00e7a\u00e7a\u00e7a"}) {
+    for (int count = 0; count <= 4; ++count) {
+      std::string joined;
+      for (const auto& piece : split_spelling(word, count)) {
+        EXPECT_FALSE(piece.empty()) << word;
+        EXPECT_NE(static_cast<unsigned char>(piece.front()) & 0xC0, 0x80) << word << " " << count;  // starts a letter
+        joined += piece;
+      }
+      EXPECT_EQ(joined, word) << count;
+    }
+  }
+}
+
 TEST(Syllabifier, EstimatesAndCopesWithOddInput) {
   EXPECT_EQ(estimate_syllables("scribewell"), 3);  // spelling alone cannot see the compound's silent e
   EXPECT_EQ(estimate_syllables("brr"), 1);

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <optional>
 
+#include "core/mapped_file.hpp"
 #include "semantic/internal/distributional_file.hpp"
-#include "semantic/internal/index_file.hpp"
 #include "semantic/internal/vector_kernels.hpp"
 
 namespace snai::semantic {
@@ -20,7 +20,7 @@ using internal::DistributionalLayout;
 struct DistributionalVectors::Data {
   // The whole file, memory-mapped (page-aligned): start-up reads only the header and tables it
   // checks, and the vectors count in memory only once queries touch them.
-  std::optional<internal::MappedFile> file;
+  std::optional<MappedFile> file;
   DistributionalHeader header{};
   const float* scales = nullptr;
   const std::uint32_t* offsets = nullptr;
@@ -47,7 +47,7 @@ Result<DistributionalVectors> DistributionalVectors::load(const std::filesystem:
   };
   if (size < sizeof(DistributionalHeader)) return corrupt("too short for a header");
   auto data = std::make_unique<Data>();
-  auto mapped = internal::MappedFile::open(artifact);
+  auto mapped = MappedFile::open(artifact);
   if (!mapped) return fail(ErrorCode::unavailable, fmt::format("cannot read {}: {}", artifact.string(), mapped.error().message));
   data->file.emplace(std::move(*mapped));
   if (data->file->bytes().size() != size) return corrupt("changed while it was read");

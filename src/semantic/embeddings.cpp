@@ -7,6 +7,7 @@
 #include <streambuf>
 #include <unordered_set>
 
+#include "core/mapped_file.hpp"
 #include "semantic/internal/fasttext_file.hpp"
 #include "semantic/spelling_index.hpp"
 #include "semantic/internal/fasttext_model.hpp"
@@ -14,7 +15,6 @@
 #include "semantic/internal/vector_kernels.hpp"
 #include "semantic/internal/half.hpp"
 #include "semantic/internal/vector_kernels.hpp"
-#include "semantic/internal/index_file.hpp"
 
 namespace snai::semantic {
 namespace {
@@ -158,7 +158,7 @@ Embeddings& Embeddings::operator=(Embeddings&&) noexcept = default;
 Embeddings::~Embeddings() = default;
 
 Result<Embeddings> Embeddings::load(const std::filesystem::path& model_path, LoadOptions options) {
-  auto file = internal::MappedFile::open(model_path);
+  auto file = MappedFile::open(model_path);
   if (!file) return fail(file.error());
   auto info = internal::check_fasttext_file(file->bytes());
   if (!info) return fail(info.error().code, model_path.string() + ": " + info.error().message, "path");

@@ -11,10 +11,10 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/mapped_file.hpp"
 #include "semantic/embeddings.hpp"
 #include "semantic/internal/fasttext_file.hpp"
 #include "semantic/internal/fasttext_model.hpp"
-#include "semantic/internal/index_file.hpp"
 
 namespace snai::semantic {
 namespace {
@@ -181,7 +181,7 @@ Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::f
   }
 
   // saveModel does not report write errors: read the file back through the same check as load().
-  auto saved = internal::MappedFile::open(tmp);
+  auto saved = MappedFile::open(tmp);
   Status verified = saved ? ok() : fail(saved.error());
   if (verified) {
     summary.model_bytes = saved->bytes().size();

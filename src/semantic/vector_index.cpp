@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/hash.hpp"
+#include "core/mapped_file.hpp"
 #include "semantic/internal/half.hpp"
 #include "semantic/internal/index_file.hpp"
 #include "semantic/internal/vector_kernels.hpp"
@@ -449,8 +451,8 @@ Status VectorIndex::save(const std::filesystem::path& path) const {
   header.capacity = state_->hnsw->max_elements_;
   header.labels_bytes = labels.size();
   header.payload_bytes = payload.size();
-  header.labels_checksum = internal::checksum64(labels);
-  header.payload_checksum = internal::checksum64(payload);
+  header.labels_checksum = hash64(labels);
+  header.payload_checksum = hash64(payload);
   if (auto checked = check_hnsw_header(payload, header); !checked) {
     return fail(ErrorCode::internal, "hnswlib wrote an unexpected layout: " + checked.error().message);
   }
@@ -460,7 +462,7 @@ Status VectorIndex::save(const std::filesystem::path& path) const {
 }
 
 Result<VectorIndex> VectorIndex::load(const std::filesystem::path& path) {
-  auto file = internal::MappedFile::open(path);
+  auto file = MappedFile::open(path);
   if (!file) return fail(file.error());
   const std::string_view bytes = file->bytes();
   auto header = internal::decode_header(bytes, bytes.size());
@@ -469,8 +471,8 @@ Result<VectorIndex> VectorIndex::load(const std::filesystem::path& path) {
 
   const std::string_view labels_bytes = bytes.substr(internal::kHeaderBytes, header->labels_bytes);
   const std::string_view payload = bytes.substr(internal::kHeaderBytes + header->labels_bytes);
-  if (internal::checksum64(labels_bytes) != header->labels_checksum) return corrupt("label table checksum mismatch");
-  if (internal::checksum64(payload) != header->payload_checksum) return corrupt("index payload checksum mismatch");
+  if (hash64(labels_bytes) != header->labels_checksum) return corrupt("label table checksum mismatch");
+  if (hash64(payload) != header->payload_checksum) return corrupt("index payload checksum mismatch");
   if (auto checked = check_hnsw_header(payload, *header); !checked) return corrupt(checked.error().message);
 
   auto state = std::make_unique<State>();

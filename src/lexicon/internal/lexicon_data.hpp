@@ -8,14 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mapped_file.hpp"
 #include "lexicon/internal/lexicon_format.hpp"
-#include "lexicon/internal/mapped_file.hpp"
 #include "lexicon/pos.hpp"
 
 namespace snai::lexicon::internal {
 
 struct LexiconData {
-  MappedFile file;
+  snai::MappedFile file;
   const format::Header* header = nullptr;
   std::string_view strings;
   std::span<const format::WordRecord> words;
@@ -27,13 +27,9 @@ struct LexiconData {
   std::span<const format::PronRecord> prons;
   std::span<const format::RhymeRecord> rhymes;
   std::span<const format::ExceptionRecord> exceptions;
-  // Built at open (build_indexes): open-addressing tables from a key's hash to its word, and to
-  // its first exception record. A slot is (hash >> 32) << 32 | (index + 1); 0 is empty. One probe
-  // and one string compare replace a binary search of ~19 string compares per look-up.
-  std::vector<std::uint64_t> word_slots;
-  std::vector<std::uint64_t> exception_slots;
-
-  void build_indexes();
+  // Hash tables from a key to its word, and to its first exception record (key_index.hpp).
+  std::span<const std::uint64_t> word_slots;
+  std::span<const std::uint64_t> exception_slots;
 
   std::string_view str(format::StrRef ref) const { return strings.substr(ref.offset, ref.length); }
   std::string_view key(const format::WordRecord& w) const { return strings.substr(w.key_offset, w.key_length); }

@@ -14,6 +14,15 @@
 //   prons        PronRecord[]   CMU pronunciations (phoneme bytes in `strings`, see phoneme_codec.hpp)
 //   rhymes       RhymeRecord[]  (word, pron) sorted by rhyme part, then by rank (frequency) descending
 //   exceptions   ExceptionRecord[]  morphology exceptions sorted by (inflected, pos)
+//   word_slots       u64[]  hash table: a word's key → its index in words
+//   exception_slots  u64[]  hash table: an inflected form → its first exception record
+//
+// The two hash tables are built with the artifact so that opening it builds nothing: open
+// addressing with linear probing, a power-of-two number of slots (at least 16, and twice the
+// entries), home slot snai::hash64(key) & (slots - 1) (core/hash.hpp). A slot is
+// (hash >> 32) << 32 | (index + 1); 0 is empty. Equal keys sit in index order.
+//
+// Version 2 added the hash tables (version 1 files are refused: rebuild them).
 #pragma once
 
 #include <cstdint>
@@ -22,12 +31,13 @@
 namespace snai::lexicon::format {
 
 inline constexpr char kMagic[8] = {'S', 'N', 'A', 'I', 'L', 'E', 'X', '\0'};
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 2;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 inline constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
 enum class Section : std::uint32_t {
-  strings, words, senses, synsets, synset_words, examples, pointers, prons, rhymes, exceptions, count
+  strings, words, senses, synsets, synset_words, examples, pointers, prons, rhymes, exceptions, word_slots,
+  exception_slots, count
 };
 inline constexpr std::uint32_t kSectionCount = static_cast<std::uint32_t>(Section::count);
 

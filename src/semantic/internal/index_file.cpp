@@ -2,13 +2,13 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <unordered_set>
+
+#include "core/hash.hpp"
 
 namespace snai::semantic::internal {
 namespace {
@@ -37,32 +37,6 @@ std::string errno_text() { return std::strerror(errno); }
 
 }  // namespace
 
-std::uint64_t checksum64(std::string_view bytes) {
-  constexpr std::uint64_t c1 = 0x87c37b91114253d5ULL;
-  constexpr std::uint64_t c2 = 0x4cf5ad432745937fULL;
-  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ bytes.size();
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t k;
-    std::memcpy(&k, bytes.data() + i, 8);
-    k *= c1;
-    k = std::rotl(k, 31);
-    k *= c2;
-    h ^= k;
-    h = std::rotl(h, 27) * 5 + 0x52dce729;
-  }
-  std::uint64_t tail = 0;
-  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
-  h ^= std::rotl(tail * c1, 31) * c2;
-  // final avalanche (fmix64)
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 std::string encode_header(const IndexFileHeader& h) {
   std::string out(kMagic, sizeof kMagic);
   put(out, kFormatVersion);
@@ -78,7 +52,7 @@ std::string encode_header(const IndexFileHeader& h) {
   put(out, h.labels_checksum);
   put(out, h.payload_checksum);
   out.resize(kHeaderBytes - sizeof(std::uint64_t), '\0');
-  put(out, checksum64(out));
+  put(out, hash64(out));
   return out;
 }
 
@@ -88,7 +62,7 @@ Result<IndexFileHeader> decode_header(std::string_view bytes, std::uint64_t file
     return fail(corrupt("not an index file (bad magic)"));
   }
   std::size_t at = kHeaderBytes - sizeof(std::uint64_t);
-  if (take<std::uint64_t>(bytes, at) != checksum64(bytes.substr(0, kHeaderBytes - 8))) {
+  if (take<std::uint64_t>(bytes, at) != hash64(bytes.substr(0, kHeaderBytes - 8))) {
     return fail(corrupt("index file header checksum mismatch"));
   }
   at = sizeof kMagic;
@@ -156,36 +130,6 @@ Status decode_labels(std::string_view bytes, std::uint64_t count, std::vector<st
   }
   if (at != bytes.size()) return fail(corrupt("label table has trailing bytes"));
   return ok();
-}
-
-Result<MappedFile> MappedFile::open(const std::filesystem::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    auto code = errno == ENOENT ? ErrorCode::not_found : ErrorCode::unavailable;
-    return fail(code, "cannot open " + path.string() + ": " + errno_text(), "path");
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return fail(ErrorCode::invalid_argument, path.string() + " is not a regular file", "path");
-  }
-  if (st.st_size == 0) {
-    ::close(fd);
-    return MappedFile(nullptr, 0);
-  }
-  void* data = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (data == MAP_FAILED) return fail(ErrorCode::unavailable, "cannot map " + path.string() + ": " + errno_text());
-  return MappedFile(static_cast<const char*>(data), static_cast<std::size_t>(st.st_size));
-}
-
-MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
-  other.data_ = nullptr;
-  other.size_ = 0;
-}
-
-MappedFile::~MappedFile() {
-  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
 }
 
 Result<MemoryFile> MemoryFile::create() {

@@ -4,6 +4,7 @@
 //
 // Layout (little-endian): header (kHeaderBytes) | labels section | hnswlib payload.
 // Labels section: per hnswlib label id 0..count-1: u32 byte length, u8 removed flag, bytes.
+// Checksums (of the header, the labels and the payload) are snai::hash64 (core/hash.hpp).
 #pragma once
 
 #include <cstddef>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mapped_file.hpp"
 #include "core/result.hpp"
 
 namespace snai::semantic::internal {
@@ -37,9 +39,6 @@ struct IndexFileHeader {
   std::uint64_t payload_checksum = 0;
 };
 
-// A fast non-cryptographic 64-bit checksum (Murmur-style mixing, 8 bytes per step).
-std::uint64_t checksum64(std::string_view bytes);
-
 std::string encode_header(const IndexFileHeader& header);
 
 // data_corrupt unless `bytes` holds a header of ours (magic, version, header checksum, sane
@@ -52,21 +51,6 @@ std::string encode_labels(const std::vector<std::string>& labels,
 // data_corrupt on any inconsistency (lengths past the end, wrong count, duplicates, bad flags).
 Status decode_labels(std::string_view bytes, std::uint64_t count,
                      std::vector<std::string>& labels, std::vector<std::uint8_t>& removed);
-
-// A read-only memory mapping of a whole file (no copy into the heap).
-class MappedFile {
- public:
-  static Result<MappedFile> open(const std::filesystem::path& path);
-  MappedFile(MappedFile&& other) noexcept;
-  MappedFile& operator=(MappedFile&&) = delete;
-  ~MappedFile();
-  std::string_view bytes() const { return {data_, size_}; }
-
- private:
-  MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
 
 // An anonymous in-memory file (memfd) reachable by a path, for libraries that insist on paths.
 class MemoryFile {

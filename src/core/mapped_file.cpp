@@ -1,4 +1,4 @@
-#include "lexicon/internal/mapped_file.hpp"
+#include "core/mapped_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -7,39 +7,39 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace snai::lexicon::internal {
+#include <utility>
 
-Result<MappedFile> MappedFile::open(const std::filesystem::path& path) {
+namespace snai {
+
+Result<MappedFile> MappedFile::open(const std::filesystem::path& path, std::string field) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
     auto code = err == ENOENT ? ErrorCode::not_found : ErrorCode::unavailable;
-    return fail(code, "cannot open " + path.string() + ": " + std::strerror(err), path.string());
+    return fail(code, "cannot open " + path.string() + ": " + std::strerror(err), std::move(field));
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return fail(ErrorCode::data_corrupt, path.string() + " is not a regular file", path.string());
+    return fail(ErrorCode::data_corrupt, path.string() + " is not a regular file", std::move(field));
   }
   MappedFile file;
-  file.size_ = static_cast<std::size_t>(st.st_size);
-  if (file.size_ > 0) {
-    void* data = ::mmap(nullptr, file.size_, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (st.st_size > 0) {  // mmap refuses length 0: an empty file is an empty view
+    void* data = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     if (data == MAP_FAILED) {
       int err = errno;
       ::close(fd);
-      return fail(ErrorCode::unavailable, "cannot map " + path.string() + ": " + std::strerror(err), path.string());
+      return fail(ErrorCode::unavailable, "cannot map " + path.string() + ": " + std::strerror(err), std::move(field));
     }
     file.data_ = data;
+    file.size_ = static_cast<std::size_t>(st.st_size);
   }
   ::close(fd);  // the mapping keeps the file
   return file;
 }
 
-MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
-  other.data_ = nullptr;
-  other.size_ = 0;
-}
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
@@ -53,7 +53,7 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 MappedFile::~MappedFile() { reset(); }
 
 void MappedFile::release_pages() const {
-  if (data_ != nullptr && size_ > 0) ::madvise(data_, size_, MADV_DONTNEED);  // a hint: failure costs only memory
+  if (data_ != nullptr) ::madvise(data_, size_, MADV_DONTNEED);  // a hint: failure costs only memory
 }
 
 void MappedFile::reset() {
@@ -62,4 +62,4 @@ void MappedFile::reset() {
   size_ = 0;
 }
 
-}  // namespace snai::lexicon::internal
+}  // namespace snai
