@@ -74,7 +74,7 @@ double unit_random(std::mt19937_64& rng) { return static_cast<double>(rng() >> 1
 
 CharModel::CharModel(int order, std::vector<Entry> slots, std::size_t entry_count)
     : order_(order), slots_(std::move(slots)), entry_count_(entry_count),
-      shift_(64 - std::countr_zero(slots_.size())) {
+      shift_(64 - std::countr_zero(slots_.size())), follow_(std::make_unique<Follow>()) {
   auto key_slot = internal::slot_hash(kBegin) >> shift_;
   for (std::size_t i = key_slot;; i = (i + 1) & (slots_.size() - 1)) {
     if (slots_[i].key == kBegin) {
@@ -110,6 +110,60 @@ void CharModel::build_rows() {
         }
       }
     }
+}
+
+std::size_t CharModel::find_slot(std::uint64_t key) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = internal::slot_hash(key) >> shift_;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return i;
+    if (slots_[i].key == 0) return slots_.size();
+  }
+}
+
+void CharModel::prepare_sampling() const { (void)follow(); }
+
+const CharModel::Follow& CharModel::follow() const {
+  std::call_once(follow_->once, [&] {
+    Follow& f = *follow_;
+    f.contexts.assign(slots_.size(), {});
+    // Each entry's context slot: found once (sixteen at a time, their probes' cache misses
+    // overlapping), then used to place the entry.
+    constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> context_slot(slots_.size(), kNone);
+    constexpr std::size_t kBatch = 16;
+    std::array<std::size_t, kBatch> entries{};
+    for (std::size_t start = 0; start < slots_.size(); start += kBatch) {
+      std::size_t n = 0;
+      for (std::size_t i = start; i < std::min(start + kBatch, slots_.size()); ++i) {
+        const std::uint64_t key = slots_[i].key;
+        if (key == 0) continue;
+        const int context_length = internal::key_length(key) - 1;
+        if (context_length <= kDenseLevels || context_length > order_ - 1) continue;
+        __builtin_prefetch(&slots_[internal::slot_hash(key >> kSymbolBits) >> shift_]);
+        entries[n++] = i;
+      }
+      for (std::size_t j = 0; j < n; ++j) {
+        const std::uint64_t key = slots_[entries[j]].key;
+        const std::size_t at = find_slot(key >> kSymbolBits);
+        if (at == slots_.size()) continue;
+        context_slot[entries[j]] = static_cast<std::uint32_t>(at);
+        f.contexts[at].symbols |= std::uint32_t{1} << ((key & key_mask(1)) - 1);
+      }
+    }
+    std::uint32_t total = 0;
+    for (auto& c : f.contexts) {
+      c.first = total;
+      total += static_cast<std::uint32_t>(std::popcount(c.symbols));
+    }
+    f.log_probs.assign(total, 0.0f);
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      if (context_slot[i] == kNone) continue;
+      const Follow::Context& c = f.contexts[context_slot[i]];
+      const auto below = (std::uint32_t{1} << ((slots_[i].key & key_mask(1)) - 1)) - 1;
+      f.log_probs[c.first + static_cast<std::uint32_t>(std::popcount(c.symbols & below))] = slots_[i].log_prob;
+    }
+  });
+  return *follow_;
 }
 
 CharModel::CharModel(CharModel&&) noexcept = default;
@@ -151,10 +205,18 @@ double CharModel::step(State& state, std::uint64_t symbol) const {
   }
 }
 
-// Level by level, the probes of all symbols still open are independent: their cache lines are
-// requested together before any is read, so the misses overlap instead of queueing.
+// Long contexts are read from follow(): one probe for the context, then its entries side by
+// side. A context missing from the table (none is, in a trained model) has every open symbol
+// probed, the probes of a level requested together so that their cache misses overlap.
 void CharModel::log_distribution(const State& state, std::array<double, kSymbolCount>& out) const {
+  const Follow& follow = this->follow();
   const std::size_t mask = slots_.size() - 1;
+  // The contexts of every level are known up front: their slots are asked for together.
+  for (int k = state.length; k > kDenseLevels; --k) {
+    const std::size_t at = internal::slot_hash(state.history & key_mask(k)) >> shift_;
+    __builtin_prefetch(&slots_[at]);
+    __builtin_prefetch(&follow.contexts[at]);
+  }
   std::uint32_t open = (std::uint32_t{1} << kSymbolCount) - 1;
   for (int k = state.length; open != 0 && k >= 0; --k) {
     if (k <= kDenseLevels) {
@@ -166,7 +228,19 @@ void CharModel::log_distribution(const State& state, std::array<double, kSymbolC
       open &= ~r.present;
       continue;
     }
-    const std::uint64_t context = (state.history & key_mask(k)) << kSymbolBits;
+    const std::uint64_t history = state.history & key_mask(k);
+    if (const std::size_t at = find_slot(history); at < slots_.size()) {
+      const Follow::Context& c = follow.contexts[at];
+      const float* log_probs = follow.log_probs.data() + c.first;
+      for (std::uint32_t bits = open & c.symbols; bits != 0; bits &= bits - 1) {
+        const int s = std::countr_zero(bits);
+        const auto below = (std::uint32_t{1} << s) - 1;
+        out[s] = static_cast<double>(log_probs[std::popcount(c.symbols & below)]) + state.backoff;
+      }
+      open &= ~c.symbols;
+      continue;
+    }
+    const std::uint64_t context = history << kSymbolBits;
     for (std::uint32_t bits = open; bits != 0; bits &= bits - 1)
       __builtin_prefetch(&slots_[internal::slot_hash(context | (std::countr_zero(bits) + 1)) >> shift_]);
     for (std::uint32_t bits = open; bits != 0; bits &= bits - 1) {

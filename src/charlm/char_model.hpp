@@ -20,6 +20,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <random>
 #include <span>
 #include <string>
@@ -99,6 +101,11 @@ class CharModel {
   // (prefix longer than max_length, min_length > max_length, a non-letter in the prefix).
   // Deterministic for a given rng state on every platform.
   std::string sample(std::mt19937_64& rng, const SampleOptions& options) const;
+  // Builds the index that sampling and next_probabilities read (each context's entries side by
+  // side: 8 bytes per table slot and 4 per entry, ~11 MB and a few tens of ms for the shipped
+  // model). Done on first use when not called; callers that sample call it at start-up so no
+  // request pays for it.
+  void prepare_sampling() const;
 
   // Atomic: written to a temporary file, fsynced, renamed into place.
   Status save(const std::filesystem::path& path) const;
@@ -138,6 +145,23 @@ class CharModel {
   };
   void build_rows();
   const Row& row(int level, std::uint64_t context) const { return rows_[row_start_[level] + context]; }
+  // Slot of `key` in slots_, or slots_.size() when absent.
+  std::size_t find_slot(std::uint64_t key) const;
+
+  // The entries of each context of kDenseLevels + 1 .. order - 1 symbols, side by side: at the
+  // context's own slot, which symbols follow it (bit s-1) and where their log_probs start, in
+  // symbol order. log_distribution reads a level with one probe instead of one per symbol (the
+  // probes for absent symbols, most at long contexts, each walk to an empty slot).
+  struct Follow {
+    struct Context {
+      std::uint32_t symbols = 0;
+      std::uint32_t first = 0;  // in log_probs
+    };
+    std::once_flag once;
+    std::vector<Context> contexts;  // by slot
+    std::vector<float> log_probs;
+  };
+  const Follow& follow() const;
 
   int order_ = 0;
   std::vector<internal::Entry> slots_;  // open addressing, power-of-two size, key 0 = empty
@@ -146,6 +170,7 @@ class CharModel {
   std::size_t entry_count_ = 0;
   int shift_ = 64;        // slot = (key * golden) >> shift_
   float begin_backoff_ = 0;
+  std::unique_ptr<Follow> follow_;  // built by prepare_sampling() or on first use
 };
 
 }  // namespace snai::charlm

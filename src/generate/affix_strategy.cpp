@@ -97,7 +97,7 @@ void AffixStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
       weights.push_back(r->weight * 0.8);
     }
   }
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     Option& o = options[i];
     // Checked only for the options reached (lexicon lookups are the costly part): "notable" is a word, not a brand.
     if (is_existing_word(in.lexicon, o.word)) continue;

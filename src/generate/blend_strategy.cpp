@@ -59,7 +59,7 @@ void BlendStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
       options.push_back({std::move(blend), a, b});
     }
   }
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     const Option& o = options[i];
     if (is_existing_word(in.lexicon, o.blend.text)) continue;  // "noting" is a word, not a blend
     if (!sink.offer({.name = capitalize(o.blend.text), .style = style(), .parts = {o.a->word, o.b->word},

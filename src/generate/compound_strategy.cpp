@@ -40,7 +40,7 @@ void CompoundStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
       weights.push_back(a->weight * 0.45);
     }
   }
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     const Pair& p = pairs[i];
     std::string name = join_words(p.first, p.second);
     if (name.empty()) continue;

@@ -11,7 +11,7 @@ void DictionaryStrategy::propose(const StrategyInput& in, CandidateSink& sink) c
     double familiarity = w->common ? 1.0 : (w->pos.empty() ? 0.4 : 0.7);
     weights.push_back(w->weight * familiarity);
   }
-  for (std::size_t i : jittered_order(weights, rng, 0.3)) {
+  for (std::size_t i : JitteredOrder(weights, rng, 0.3)) {
     const PoolWord& w = *words[i];
     if (!sink.offer({.name = capitalize(w.word), .style = style(), .parts = {w.word}, .roots = {w.word},
                      .relevance = w.weight}))

@@ -85,7 +85,7 @@ void ForeignStrategy::propose(const StrategyInput& in, CandidateSink& sink) cons
       weights.push_back((a.word->weight + b.word->weight) / 2 * 0.8);
     }
   std::unordered_set<std::string> offered;  // two roots can give one name (lumen as a word and lumin + a)
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     Option& o = options[i];
     if (!offered.insert(o.name).second) continue;
     if (o.coined && is_existing_word(in.lexicon, fold_name(o.name))) continue;

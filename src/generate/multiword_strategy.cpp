@@ -99,7 +99,7 @@ void MultiwordStrategy::propose(const StrategyInput& in, CandidateSink& sink) co
       weights.push_back(n->weight * 0.3);
     }
   }
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     Option& o = options[i];
     if (!sink.offer({.name = std::move(o.name), .style = style(), .parts = std::move(o.parts),
                      .roots = std::move(o.roots), .relevance = o.relevance}))

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "generate/letters.hpp"
 #include "generate/strategy.hpp"
 
@@ -93,6 +95,32 @@ TEST(Strategy, JitteredOrderIsSeededAndKeepsStrongOptionsAhead) {
   EXPECT_TRUE(first[0] == 1 || first[0] == 4);  // 1.0 and 0.9 stay ahead of 0.5 under ±25% jitter
   EXPECT_TRUE(first.back() == 3 || first.back() == 0);
   EXPECT_EQ(other.size(), weights.size());
+}
+
+TEST(Strategy, JitteredOrderReadInPartsIsTheStableSortOfTheWhole) {
+  // 1,000 options, many tied (zero weights stay zero whatever the jitter): the lazily sorted
+  // order must be the stable sort's, read one element or all at once.
+  std::vector<double> weights;
+  for (int i = 0; i < 1000; ++i) weights.push_back(i % 3 == 0 ? 0.0 : double((i * 7919) % 101) / 100);
+  auto rng = strategy_rng(7, Style::compound), same = rng;
+  std::uniform_real_distribution<double> factor(0.75, 1.25);
+  std::vector<std::pair<double, std::size_t>> keyed;
+  for (std::size_t i = 0; i < weights.size(); ++i) keyed.emplace_back(weights[i] * factor(same), i);
+  std::ranges::stable_sort(keyed, [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::size_t> expected;
+  for (const auto& [key, i] : keyed) expected.push_back(i);
+
+  auto a = strategy_rng(7, Style::compound);
+  EXPECT_EQ(jittered_order(weights, a), expected);
+  auto b = strategy_rng(7, Style::compound);
+  JitteredOrder order(weights, b);
+  EXPECT_EQ(b(), same());  // every factor drawn up front, however little is read
+  std::size_t read = 0;
+  for (std::size_t i : order) {
+    ASSERT_EQ(i, expected[read]) << "at " << read;
+    if (++read == 40) break;
+  }
+  EXPECT_EQ(read, 40u);
 }
 
 TEST(CandidateSink, StopsAtTheTargetAndAfterTooManyRefusals) {

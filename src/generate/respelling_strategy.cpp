@@ -114,7 +114,7 @@ void RespellingStrategy::propose(const StrategyInput& in, CandidateSink& sink) c
       weights.push_back(w->weight);
     }
   }
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     const Option& o = options[i];
     if (sink.done()) return;
     if (is_existing_word(in.lexicon, o.spelling)) continue;

@@ -48,7 +48,7 @@ void RhymeStrategy::propose(const StrategyInput& in, CandidateSink& sink) const 
       options.push_back({a->word, b->word, {a->word, b->word}, (a->weight + b->weight) / 2});
       weights.push_back((a->weight + b->weight) / 2 * 0.8);
     }
-  for (std::size_t i : jittered_order(weights, rng)) {
+  for (std::size_t i : JitteredOrder(weights, rng)) {
     Option& o = options[i];
     std::string name = join_words(o.first, o.second);
     if (name.empty()) continue;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <set>
+#include <string>
 
 #include "lexicon/testing/mini_lexicon.hpp"
 
@@ -42,6 +43,74 @@ class Strategies : public ::testing::Test {
     return std::move(sink.candidates());
   }
 };
+
+// Offers n0, n1, ... n{count-1}, stopping when the sink says so.
+class CountingStrategy final : public Strategy {
+ public:
+  explicit CountingStrategy(int count) : count_(count) {}
+  Style style() const override { return Style::dictionary; }
+  void propose(const StrategyInput&, CandidateSink& sink) const override {
+    for (int i = 0; i < count_; ++i)
+      if (!sink.offer({.name = "n" + std::to_string(i)})) return;
+  }
+
+ private:
+  int count_;
+};
+
+// Two runs of one strategy into sinks sharing a filter that admits a name once (the generator's):
+// the second from scratch (lookahead 0) or by propose_again after a first run that looked ahead.
+struct TwoRuns {
+  std::vector<std::string> first, second;
+  std::size_t first_offers = 0, second_offers = 0;
+};
+
+TwoRuns two_runs(const Strategy& strategy, const StrategyInput& input, std::size_t target, std::size_t second_target,
+                 std::size_t lookahead) {
+  std::set<std::string> seen;
+  auto admit = [&](const Candidate& c) { return c.name.find('3') == std::string::npos && seen.insert(c.name).second; };
+  auto forever = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  TwoRuns out;
+  CandidateSink first(target, forever, admit, lookahead);
+  strategy.propose(input, first);
+  for (const auto& c : first.candidates()) out.first.push_back(c.name);
+  out.first_offers = first.offers();
+  CandidateSink second(second_target, forever, admit);
+  if (lookahead == 0) {
+    strategy.propose(input, second);
+  } else {
+    FirstRun run = FirstRun::of(first);
+    EXPECT_LE(run.ahead.size(), lookahead);
+    propose_again(strategy, input, run, second);
+  }
+  for (const auto& c : second.candidates()) out.second.push_back(c.name);
+  out.second_offers = second.offers();
+  return out;
+}
+
+void expect_same(const TwoRuns& again, const TwoRuns& rerun) {
+  EXPECT_EQ(again.first, rerun.first);
+  EXPECT_EQ(again.first_offers, rerun.first_offers);
+  EXPECT_EQ(again.second, rerun.second);
+  EXPECT_EQ(again.second_offers, rerun.second_offers);
+}
+
+TEST_F(Strategies, ProposingAgainAfterTheLookaheadGivesWhatARerunGives) {
+  StrategyInput input{.pool = pool, .lexicon = lexicon, .pronouncer = pronouncer, .constraints = constraints, .seed = 7};
+  // The lookahead covers the second run; it does not; the strategy runs out within it; after it.
+  for (auto [count, second_target] : {std::pair{1000, 2}, {1000, 30}, {25, 30}, {40, 30}}) {
+    SCOPED_TRACE(std::to_string(count) + " then " + std::to_string(second_target));
+    CountingStrategy counting(count);
+    auto again = two_runs(counting, input, 20, std::size_t(second_target), 8);
+    expect_same(again, two_runs(counting, input, 20, std::size_t(second_target), 0));
+    EXPECT_FALSE(again.second.empty());
+  }
+  for (const auto& strategy : all_strategies()) {
+    SCOPED_TRACE(std::string(to_string(strategy->style())));
+    for (std::size_t second_target : {1, 6, 40})
+      expect_same(two_runs(*strategy, input, 4, second_target, 3), two_runs(*strategy, input, 4, second_target, 0));
+  }
+}
 
 TEST_F(Strategies, EachStyleProposesNamesOfItsOwnStyle) {
   for (const auto& strategy : all_strategies()) {

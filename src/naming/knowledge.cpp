@@ -78,6 +78,7 @@ Result<Vectors> load_vectors(const Config& config) {
   if (auto status = keep_optional(charlm::CharModel::load(artifact_path(config, kCharModelArtifactName)), out.char_model);
       !status)
     return fail(status.error());
+  if (out.char_model) out.char_model->prepare_sampling();  // invented names sample from it
   if (auto status = keep_optional(semantic::DistributionalVectors::load(
                                       artifact_path(config, semantic::kDistributionalArtifactName)),
                                   out.distributional);

@@ -1,25 +1,20 @@
 #include "naming/namer.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 
 namespace snai::naming {
 
 Namer::Namer(const Knowledge& knowledge, NamerOptions options)
-    : knowledge_(knowledge),
-      options_(options),
-      generator_({.lexicon = knowledge.lexicon,
-                  .pronouncer = knowledge.pronouncer,
-                  .expander = knowledge.expander,
-                  .brands = knowledge.brands ? &*knowledge.brands : nullptr,
-                  .char_model = knowledge.char_model ? &*knowledge.char_model : nullptr,
-                  .blocked = [&screen = knowledge.screen](std::string_view name) { return screen.blocked(name); }}),
-      scorer_(knowledge.scorer()) {}
+    : knowledge_(knowledge), options_(options), scorer_(knowledge.scorer()) {}
 
-void Namer::explain(std::vector<ScoredName>& names) const {
+void Namer::explain(std::vector<ScoredName>& names, const Screened& screened_of) const {
   std::vector<score::ScoreInput> inputs;
   inputs.reserve(names.size());
   for (const auto& n : names)
-    inputs.push_back({.name = n.candidate.name, .relevance = n.candidate.relevance, .sounds_like = n.candidate.sounds_like});
+    inputs.push_back({.name = n.candidate.name, .relevance = n.candidate.relevance, .sounds_like = n.candidate.sounds_like,
+                      .screened = screened_of(n.candidate.name)});
   auto explained = scorer_.score_batch(inputs, score::Explain::fast);
   for (std::size_t i = 0; i < names.size(); ++i) names[i].score = std::move(explained[i]);
 }
@@ -27,8 +22,28 @@ void Namer::explain(std::vector<ScoredName>& names) const {
 Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) const {
   auto started = std::chrono::steady_clock::now();
   std::size_t wanted = std::max(options_.min_candidates, std::size_t(request.count) * 4);
-  auto generation = generator_.generate(request, wanted, started + options_.budget);
+  // The generator screens every name it admits; what the screen found is kept for the quality
+  // features (the same screen), which would otherwise screen all 500 names a second time.
+  std::unordered_map<std::string, std::vector<screening::ScreenFinding>> screened;
+  screened.reserve(2 * wanted);
+  const screening::NameScreen& screen = knowledge_.screen;
+  generate::Generator generator({.lexicon = knowledge_.lexicon,
+                                 .pronouncer = knowledge_.pronouncer,
+                                 .expander = knowledge_.expander,
+                                 .brands = knowledge_.brands ? &*knowledge_.brands : nullptr,
+                                 .char_model = knowledge_.char_model ? &*knowledge_.char_model : nullptr,
+                                 .blocked = [&](std::string_view name) {
+                                   auto findings = screen.screen(name);
+                                   bool blocked = screening::NameScreen::blocks(findings);
+                                   if (!blocked) screened.insert_or_assign(std::string(name), std::move(findings));
+                                   return blocked;
+                                 }});
+  auto generation = generator.generate(request, wanted, started + options_.budget);
   if (!generation) return fail(generation.error());
+  auto screened_of = [&](const std::string& name) -> const std::vector<screening::ScreenFinding>* {
+    auto it = screened.find(name);
+    return it == screened.end() ? nullptr : &it->second;
+  };
 
   NamingResult out;
   out.notes = std::move(generation->notes);
@@ -37,7 +52,7 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
   std::vector<score::ScoreInput> inputs;
   inputs.reserve(generation->candidates.size());
   for (const auto& c : generation->candidates)
-    inputs.push_back({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like});
+    inputs.push_back({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like, .screened = screened_of(c.name)});
   auto scores = scorer_.score_batch(inputs, score::Explain::none);
   std::vector<ScoredName> scored;
   scored.reserve(generation->candidates.size());
@@ -58,7 +73,7 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
       return !risky;
     };
   out.names = rank_names(std::move(scored), rank);
-  explain(out.names);
+  explain(out.names, screened_of);
   if (too_close > 0)
     out.notes.push_back(fmt::format("{} name{} too close to existing brands left out, e.g. {}", too_close,
                                     too_close == 1 ? "" : "s", example));

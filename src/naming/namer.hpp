@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,11 +50,11 @@ class Namer {
   // Re-scores the names to be shown with their reasons, which ranking did without: per-tree
   // attributions (Explain::fast, ~0.5 ms for 20 names) rather than exact SHAP (~5 ms), to keep a
   // generate request near its 20 ms p50; `snai score` gives exact SHAP.
-  void explain(std::vector<ScoredName>& names) const;
+  using Screened = std::function<const std::vector<screening::ScreenFinding>*(const std::string& name)>;
+  void explain(std::vector<ScoredName>& names, const Screened& screened_of) const;
 
   const Knowledge& knowledge_;
   NamerOptions options_;
-  generate::Generator generator_;
   score::NameScorer scorer_;
 };
 

@@ -178,7 +178,8 @@ std::vector<std::string> name_parts(std::string_view name) {
 
 // --- NameFeatures
 
-FeatureVector NameFeatures::compute(std::string_view name, std::string_view spoken) const {
+FeatureVector NameFeatures::compute(std::string_view name, std::string_view spoken,
+                                    const std::vector<screening::ScreenFinding>* screened) const {
   FeatureVector out;
   auto& v = out.values;
   auto parts = name_parts(name);
@@ -327,7 +328,9 @@ FeatureVector NameFeatures::compute(std::string_view name, std::string_view spok
     }
 
   if (const auto* screen = context_.screen; screen && !letters.empty()) {
-    for (const auto& f : screen->screen(name)) {
+    std::vector<screening::ScreenFinding> found;
+    if (screened == nullptr) found = screen->screen(name);
+    for (const auto& f : screened ? *screened : found) {
       float level = f.kind == screening::ScreenFinding::Kind::negative ? 1.0f : 2.0f;
       if (level > v[kScreen]) {
         v[kScreen] = level;

@@ -28,6 +28,7 @@ class Lexicon;
 }
 namespace snai::screening {
 class NameScreen;
+struct ScreenFinding;
 }
 
 namespace snai::score {
@@ -118,7 +119,9 @@ class NameFeatures {
 
   // `spoken`: how the name is said when it is a respelling ("lift" for "Lyft"); pronounceability
   // is judged on it. Never fails: empty or odd input gives extreme but finite values.
-  FeatureVector compute(std::string_view name, std::string_view spoken = {}) const;
+  // `screened`: context().screen's findings for `name` when already known (not screened again).
+  FeatureVector compute(std::string_view name, std::string_view spoken = {},
+                        const std::vector<screening::ScreenFinding>* screened = nullptr) const;
   const FeatureContext& context() const { return context_; }
 
  private:

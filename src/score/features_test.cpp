@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "screening/name_screen.hpp"
+
 #include <cmath>
 #include <set>
 #include <string>
@@ -138,6 +140,24 @@ TEST(NameFeatures, RepeatedParts) {
   EXPECT_EQ(f.compute("Go-Go-Go-Go").values[kRepeatedParts], 3);
   EXPECT_EQ(f.compute("Blah Blah Blah").values[kRepeatedParts], 2);
   EXPECT_EQ(f.compute("Hugging Face").values[kRepeatedParts], 0);
+}
+
+TEST(NameFeatures, FindingsGivenByTheCallerStandForTheScreen) {
+  screening::ScreenWordLists lists;
+  lists.known_words = {"kill", "labs", "note"};
+  lists.segment_words = {"kill", "labs", "note"};
+  lists.negative = {{"kill", "killing"}};
+  auto screen = screening::NameScreen::from_lists(lists);
+  NameFeatures f({.screen = &screen});
+  for (std::string name : {"Kill Labs", "NoteLabs", "Notely"}) {
+    auto findings = screen.screen(name);
+    EXPECT_EQ(f.compute(name, {}, &findings).values, f.compute(name).values) << name;
+    EXPECT_EQ(f.compute(name, {}, &findings).screen_reading, f.compute(name).screen_reading) << name;
+  }
+  EXPECT_EQ(f.compute("Kill Labs").values[kScreen], 1);
+  // Given findings are not checked again: none given, none counted.
+  std::vector<screening::ScreenFinding> none;
+  EXPECT_EQ(f.compute("Kill Labs", {}, &none).values[kScreen], 0);
 }
 
 TEST(NameFeatures, HostileInputGivesFiniteValues) {

@@ -9,12 +9,16 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "lexicon/lexicon.hpp"
 #include "score/name_score.hpp"
 
 namespace snai::charlm {
 class CharModel;
+}
+namespace snai::screening {
+struct ScreenFinding;
 }
 
 namespace snai::score {
@@ -23,6 +27,9 @@ struct ScoreInput {
   std::string_view name;
   std::optional<double> relevance;  // 0..1 when the name was made for a description
   std::string_view sounds_like;     // a respelling's source word: say-ability is judged on it
+  // What the name screen found in `name` when the caller already asked it (the generator screens
+  // every name it admits): the quality features then do not screen it again. Null: they do.
+  const std::vector<screening::ScreenFinding>* screened = nullptr;
 };
 
 class InterimScorer {

@@ -33,7 +33,7 @@ std::vector<float> feature_matrix(const NameFeatures& features, std::span<const 
   std::vector<float> m;
   m.reserve(inputs.size() * kFeatureCount);
   for (const auto& in : inputs) {
-    auto v = features.compute(in.name, in.sounds_like);
+    auto v = features.compute(in.name, in.sounds_like, in.screened);
     m.insert(m.end(), v.values.begin(), v.values.end());
     if (keep) keep->push_back(std::move(v));
   }

@@ -349,10 +349,11 @@ std::vector<ScreenFinding> NameScreen::screen(std::string_view name) const {
   return out;
 }
 
-bool NameScreen::blocked(std::string_view name) const {
-  auto findings = screen(name);
+bool NameScreen::blocks(std::span<const ScreenFinding> findings) {
   return std::any_of(findings.begin(), findings.end(), [](const ScreenFinding& f) { return f.kind != ScreenFinding::Kind::negative; });
 }
+
+bool NameScreen::blocked(std::string_view name) const { return blocks(screen(name)); }
 
 std::size_t NameScreen::offensive_word_count() const { return data_->offensive.size(); }
 std::size_t NameScreen::negative_word_count() const { return data_->negative.size(); }

@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -86,6 +87,8 @@ class NameScreen {
   std::vector<ScreenFinding> screen(std::string_view name) const;
   // An offensive or unfortunate_split finding: the generator must not output the name.
   bool blocked(std::string_view name) const;
+  // The same rule over findings already made (a caller that keeps them).
+  static bool blocks(std::span<const ScreenFinding> findings);
 
   std::size_t offensive_word_count() const;
   std::size_t negative_word_count() const;
