@@ -153,10 +153,11 @@ void add_project_routes(Router& router, const ServerDeps& deps) {
     return json_response(200, project_json(*updated));
   }), Access::key_required);
 
-  router.del("/v1/projects/:id", with_caller([storage](const Request& http, const Caller& caller) {
+  router.del("/v1/projects/:id", with_caller([storage, name_index = deps.name_index](const Request& http, const Caller& caller) {
     auto project = owned_project(*storage, caller, id_of(http));
     if (!project) return error_response(project.error());
     if (auto deleted = storage->delete_project(project->id); !deleted) return error_response(deleted.error());
+    if (name_index) name_index->forget(project->id);  // other instances find out from storage
     Response response;
     response.status = 204;
     return response;

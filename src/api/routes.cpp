@@ -6,6 +6,7 @@
 #include "api/generate_routes.hpp"
 #include "api/health_routes.hpp"
 #include "api/score_routes.hpp"
+#include "api/similar_names_routes.hpp"
 #include "api/metrics_routes.hpp"
 #include "api/openapi_routes.hpp"
 #include "api/project_routes.hpp"
@@ -20,6 +21,7 @@ Router build_routes(const ServerDeps& deps) {
   add_availability_routes(router, deps);  // POST /v1/domains/check, POST /v1/conflicts
   add_metrics_routes(router, deps);       // GET /metrics
   add_project_routes(router, deps);       // /v1/projects[/:id[/names|/export]] (key required)
+  add_similar_names_routes(router, deps); // GET /v1/projects/:id/names/similar (key required)
   add_feedback_routes(router, deps);      // POST /v1/feedback (key required)
   add_event_routes(router, deps);         // POST /v1/events (key required)
   add_openapi_routes(router);             // GET /openapi.json (describes every route here)

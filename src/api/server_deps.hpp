@@ -11,6 +11,7 @@
 #include "api/rate_limiter.hpp"
 #include "availability/domain_checker.hpp"
 #include "cache/response_cache.hpp"
+#include "name_index/stored_name_index.hpp"
 #include "conflicts/conflict_index.hpp"
 #include "naming/namer.hpp"
 #include "preference/preference_book.hpp"
@@ -47,6 +48,9 @@ struct ServerDeps {
   // Counts the generate requests answered (generate_demand.hpp), for warming the cache of the
   // next instance to start. Null: not counted.
   GenerateDemand* demand = nullptr;
+  // Saved names like a given one (GET /v1/projects/:id/names/similar); DELETE /v1/projects/:id
+  // drops the project's index. Null (no embeddings): that route answers 503.
+  name_index::StoredNameIndex* name_index = nullptr;
 };
 
 }  // namespace snai::api

@@ -15,6 +15,7 @@
 #include "core/clock.hpp"
 #include "core/data_pipeline.hpp"
 #include "core/log.hpp"
+#include "name_index/stored_name_index.hpp"
 #include "naming/artifacts.hpp"
 #include "naming/knowledge.hpp"
 #include "naming/namer.hpp"
@@ -93,6 +94,9 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
     // What is asked is counted and stored, so the next instance to start warms its cache with it.
     std::optional<api::GenerateDemand> demand;
     if (namer) demand.emplace(**storage);
+    // Saved names like a given one: per-project indexes of stored names, in <data_dir>/indexes/names.
+    std::optional<name_index::StoredNameIndex> name_index;
+    if (knowledge) name_index.emplace(**storage, (*knowledge)->embeddings, name_index::StoredNameIndexOptions::from(*config));
     // Start-up built and dropped a lot on several threads (indexes, scratch tables); give the
     // freed heap back to the system instead of keeping it in per-thread arenas (~20-30 MB).
     ::malloc_trim(0);
@@ -109,7 +113,8 @@ void add_serve_command(CLI::App& app, CommonOptions& options, int& exit_code) {
                                .response_cache = response_cache->get(),
                                .data_version = data_version,
                                .preferences = &preferences,
-                               .demand = demand ? &*demand : nullptr};
+                               .demand = demand ? &*demand : nullptr,
+                               .name_index = name_index ? &*name_index : nullptr};
     api::HttpServer server(config->server, deps);
     if (auto started = server.start(); !started) {
       exit_code = report_error("serve", started.error(), options);

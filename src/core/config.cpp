@@ -186,6 +186,8 @@ const std::vector<KeySpec>& key_specs() {
                              [](Config& c) -> int& { return c.semantic.index_ef_construction; }));
     s.push_back(int_key<int>("semantic.index_ef_search", "SNAI_INDEX_EF_SEARCH", 1, 2000,
                              [](Config& c) -> int& { return c.semantic.index_ef_search; }));
+    s.push_back(int_key<int>("semantic.name_index_projects", "SNAI_NAME_INDEX_PROJECTS", 1, 1000000,
+                             [](Config& c) -> int& { return c.semantic.name_index_projects; }));
     s.push_back(int_key<int>("generate.budget_ms", "SNAI_GENERATE_BUDGET_MS", 10, 60000,
                              [](Config& c) -> int& { return c.generate.budget_ms; }));
     s.push_back(int_key<int>("generate.candidates", "SNAI_GENERATE_CANDIDATES", 50, 20000,

@@ -56,6 +56,7 @@ struct SemanticConfig {
   int index_m = 24;                 // HNSW graph degree (vocabulary and name indexes)
   int index_ef_construction = 200;  // build-time beam width (snai data build)
   int index_ef_search = 48;         // query-time beam width: higher = better recall, slower
+  int name_index_projects = 256;    // projects whose stored-name index is kept in memory (LRU)
 };
 
 struct GenerateConfig {
