@@ -269,8 +269,11 @@ std::vector<Concept> ConceptExpander::find_concepts(std::string_view description
       auto verb = lexicon_.lemmatize(t, Pos::verb);
       auto verb_word = lexicon_.lookup(verb);
       auto noun_word = lexicon_.lookup(t);
+      // Tag counts as noun and as verb: "account" is a frequent noun, but "accounting" (3 tags as
+      // a noun) is more often the noun than "account" (0 tags as a verb) is the verb.
+      auto noun_tags = lexicon_.tag_count(t, Pos::noun);
       bool noun_stands = noun_word && noun_word->lemma == t && noun_word->parts_of_speech.contains(Pos::noun) &&
-                         verb_word && noun_word->tag_count * 4 >= verb_word->tag_count && noun_word->tag_count > 0;
+                         verb_word && noun_tags * 4 >= lexicon_.tag_count(verb, Pos::verb) && noun_tags > 0;
       if (verb != t && verb_word && !noun_stands) {
         lemma = verb;
         pos = Pos::verb;
