@@ -4,12 +4,15 @@
 // definitions, words defined through the concept and words its definitions keep company with
 // (see gloss_index.hpp), embedding neighbours, and words that keep company with the concept in
 // running text (GloVe, distributional.hpp: recipe → dish, retiree → pension) — each with a weight
-// and the relation and concept that produced it. The first expansion in a process builds the
-// GlossIndex (~0.4 s); later ones take a few milliseconds.
+// and the relation and concept that produced it. Evidence adds up per word; the ranking then
+// weighs each word by how well it fits the whole description in running text, so a relation's
+// off-topic words (community → parish) fall behind. The files: concept_expander.cpp (concepts,
+// senses, relations), concept_associations.cpp (definitions), concept_distributional.cpp (GloVe).
+// The first expansion in a process builds the GlossIndex (~0.4 s); later ones take a few milliseconds.
 //
 //   semantic::ConceptExpander expander(lexicon, embeddings, &vocabulary_index, &distributional);
 //   auto expansion = expander.expand("AI note-taking for doctors", {});
-//   for (const auto& r : expansion->related) ...   // note, physician, memo, medical, record, ...
+//   for (const auto& r : expansion->related) ...   // doctor, note, physician, medical, hospital, ...
 #pragma once
 
 #include <optional>
