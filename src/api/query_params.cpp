@@ -72,15 +72,22 @@ std::optional<std::string_view> QueryParams::get(std::string_view name) const {
   return it->second;
 }
 
+Result<int> QueryParams::integer(std::string_view name, int min, int max, int fallback) const {
+  auto text = get(name);
+  if (!text) return fallback;
+  int n = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (text->empty() || ec != std::errc{} || end != text->data() + text->size() || n < min || n > max)
+    return fail(ErrorCode::invalid_argument, fmt::format("{} must be an integer between {} and {}", name, min, max),
+                std::string(name));
+  return n;
+}
+
 Result<storage::PageRequest> QueryParams::page(int default_limit) const {
   storage::PageRequest page{.limit = default_limit};
-  if (auto limit = get("limit")) {
-    int n = 0;
-    auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (limit->empty() || ec != std::errc{} || end != limit->data() + limit->size() || n < 1 || n > 1000)
-      return fail(ErrorCode::invalid_argument, "limit must be an integer between 1 and 1000", "limit");
-    page.limit = n;
-  }
+  auto limit = integer("limit", 1, 1000, default_limit);
+  if (!limit) return fail(limit.error());
+  page.limit = *limit;
   if (auto after = get("after")) {
     if (after->size() > 128) return fail(ErrorCode::invalid_argument, "after is not a cursor from this list", "after");
     page.after = std::string(*after);

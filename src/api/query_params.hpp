@@ -21,6 +21,8 @@ namespace snai::api {
 class QueryParams {
  public:
   std::optional<std::string_view> get(std::string_view name) const;
+  // An integer parameter in min..max (fallback when absent); else invalid_argument naming it.
+  Result<int> integer(std::string_view name, int min, int max, int fallback) const;
   // limit: 1..1000 (default_limit when absent); after: an opaque cursor of at most 128 bytes.
   Result<storage::PageRequest> page(int default_limit) const;
 

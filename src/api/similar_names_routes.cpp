@@ -1,8 +1,5 @@
 #include "api/similar_names_routes.hpp"
 
-#include <fmt/format.h>
-
-#include <charconv>
 #include <cmath>
 
 #include "api/error_response.hpp"
@@ -28,12 +25,9 @@ Result<SimilarQuery> parse_similar_query(std::string_view text) {
   auto name = query->get("name");
   if (!name || name->empty()) return fail(ErrorCode::invalid_argument, "name is required", "name");
   out.name = std::string(*name);
-  if (auto k = query->get("k")) {
-    auto [end, ec] = std::from_chars(k->data(), k->data() + k->size(), out.k);
-    if (k->empty() || ec != std::errc{} || end != k->data() + k->size() || out.k < 1 || out.k > name_index::kMaxSimilar)
-      return fail(ErrorCode::invalid_argument, fmt::format("k must be an integer between 1 and {}", name_index::kMaxSimilar),
-                  "k");
-  }
+  auto k = query->integer("k", 1, name_index::kMaxSimilar, kDefaultK);
+  if (!k) return fail(k.error());
+  out.k = *k;
   return out;
 }
 
