@@ -1,7 +1,7 @@
 // cache_bench: the response cache (src/cache/response_cache.hpp) under a Zipf(1.0) mix over
 // 100,000 distinct requests. Prints the L1 hit ratio for a few L1 sizes, the median (and p99)
 // latency of an L1 hit, and — when SNAI_TEST_REDIS_URL is set — the two-level hit ratio and
-// the median latency of an L2 hit (Redis on loopback). Targets (issue 8): hit ratio >= 90%,
+// the median latency of an L2 hit (Redis on loopback). Targets: hit ratio >= 90%,
 // L1 hit <= 2 us, L2 hit <= 300 us (medians). `--quick` (CTest, label bench) runs fewer requests.
 //
 //   cache_bench [--quick] [--requests N] [--value-bytes B]

@@ -1,6 +1,6 @@
 // generate_bench: naming end to end on one core — for each of 20 varied descriptions, expand,
 // produce and score the candidates (500 by default) and rank them, uncached; prints p50/p99/max
-// request time and candidates per request. Targets (issue #4): p50 <= 20 ms, p99 <= 50 ms.
+// request time and candidates per request. Targets: p50 <= 20 ms, p99 <= 50 ms.
 //
 //   build/bench/generate_bench --data build/test-var           # data dir with data/*.bin
 //   build/bench/generate_bench --data var --rounds 10 --candidates 500

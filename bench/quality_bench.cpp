@@ -1,6 +1,6 @@
 // quality_bench: the name quality model on one core — names scored per second without reasons
 // (ranking), with fast (approximate) reasons, with exact SHAP reasons, and the features alone; plus the
-// held-out balanced accuracy and AUC of the model it measures. Target (issue #5): >= 50,000
+// held-out balanced accuracy and AUC of the model it measures. Target: >= 50,000
 // names/s on one core.
 //
 //   build/bench/quality_bench --data build/test-var     # data dir with data/*.bin (quality.xgb

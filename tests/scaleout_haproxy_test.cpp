@@ -1,4 +1,4 @@
-// Scale-out behind HAProxy (issue 8): two `snai serve` instances on the harness's PostgreSQL and
+// Scale-out behind HAProxy: two `snai serve` instances on the harness's PostgreSQL and
 // Redis, deploy/haproxy.cfg in front, a bounded load from four client threads mixing reads
 // (GET /healthz, GET /v1/projects) and writes (projects, names, feedback, events), and one
 // instance taken away mid-run — killed (SIGKILL), or drained and restarted (a rolling restart).

@@ -1,4 +1,4 @@
-# The scale-out test (issue 8): two `snai serve` on the harness's PostgreSQL + Redis behind
+# The scale-out test: two `snai serve` on the harness's PostgreSQL + Redis behind
 # HAProxy running deploy/haproxy.cfg; one instance killed, then a drained rolling restart, under
 # load. Included from tests/CMakeLists.txt; needs Debian's haproxy (scripts/install-deps.sh).
 snai_test(scaleout_haproxy_test

@@ -9,7 +9,7 @@
 #   bench/frameworks/compare.sh --rounds 3           # every server 3 times, interleaved; medians
 #   bench/frameworks/compare.sh --build build-frameworks --only restinio,fastify --duration 20s
 #   bench/frameworks/compare.sh --only express,fastify --snai build/snai --snai-data build/test-var
-#                                                    # issue 8: `snai serve` (warm cache) vs Express, Fastify
+#                                                    # `snai serve` (warm cache) vs Express, Fastify
 #   bench/frameworks/compare.sh --rounds 3 --nice -10  # as root on a busy shared machine
 #   bench/frameworks/compare.sh --check --no-node    # correctness checks only (CTest runs this)
 #   ... --save DIR    # also keep results.tsv, inside.tsv, summary.md, wrk outputs (plot.sh DIR charts them)
@@ -339,7 +339,7 @@ node -e '
       `${s.cpu.toFixed(3)} | ${s.errors} | ${ratio(s.rps, ex?.rps)} | ${ratio(s.rps, fa?.rps)} | ${ratio(s.p99, fa?.p99)} |`);
   }
 
-  // snai: its own figures and the issue 8 targets (generate endpoint, warm cache).
+  // snai: its own figures and the speed targets (generate endpoint, warm cache).
   const inside = require("fs").readFileSync(process.argv[2], "utf8").trim().split("\n").filter(Boolean).map((l) => l.split("\t"));
   const sn = ref("snai", "generate"), ex = ref("express", "generate"), fa = ref("fastify", "generate");
   if (sn && inside.length > 0) {

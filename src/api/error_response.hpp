@@ -1,5 +1,5 @@
 // The one place that turns a snai::Error into an HTTP status and the error JSON body
-// {"error":{"code","message","field"?}} (DESIGN §2).
+// {"error":{"code","message","field"?}}, the API's one error shape (docs/architecture.md).
 //
 //   if (!project) return error_response(project.error());   // not_found -> 404
 //

@@ -1,10 +1,10 @@
-// POST /v1/generate: a description in, ranked names out (DESIGN.md §2):
+// POST /v1/generate: a description in, ranked names out (shape fixed: docs/architecture.md):
 //   {"description","keywords"?,"styles"?,"count"?,"min_length"?,"max_length"?,"contains"?,
 //    "starts_with"?,"ends_with"?,"exclude"?,"seed"?,"shared_roots"?,"allow_similar_brands"?}
 //   → 200 {"names":[{"name","style","score","explanation","parts"}],"took_ms","notes"}
 // Unknown fields, wrong types and out-of-range values are 400 naming the field; without the
 // naming data (`snai data build` not run) the route answers 503.
-// With ServerDeps::response_cache set, answers are cached (L1 → L2 → compute, issue 8) under the
+// With ServerDeps::response_cache set, answers are cached (L1 → L2 → compute, cache/response_cache.hpp) under the
 // normalised request and the data version, and carry `X-Cache: hit-l1|hit-l2|miss`; a cached
 // answer is byte-for-byte the computed one. L1 hits are answered on the event loop; a miss (Redis,
 // generating) on a worker thread (Response::later). With ServerDeps::demand set, answered requests

@@ -1,5 +1,5 @@
 // POST /v1/generate through a real server on loopback with the real naming data (label data;
-// SNAI_TEST_DATA_DIR is built by scripts/test.sh): the DESIGN.md §2 shape, and strict
+// SNAI_TEST_DATA_DIR is built by scripts/test.sh): the fixed JSON shape (naming/naming_json.hpp), and strict
 // validation — every bad body a 4xx naming the field, never a 5xx.
 #include <gtest/gtest.h>
 

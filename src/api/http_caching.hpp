@@ -1,4 +1,4 @@
-// HTTP caching of GET responses (issue 8), applied in one place after the handler: a strong
+// HTTP caching of GET responses, applied in one place after the handler: a strong
 // ETag (a hash of the body as sent) on cacheable GET/HEAD 200 answers, and `304 Not Modified`
 // without a body when If-None-Match names it, so a browser, a CDN or Varnish can revalidate
 // cheaply. A response is cacheable when its handler set a Cache-Control other than the default

@@ -1,5 +1,5 @@
 // The HTTP API server: binds host:port, runs one RESTinio event loop per thread (all on the
-// same port via SO_REUSEPORT, DESIGN §5) and serves the routes from routes.cpp.
+// same port via SO_REUSEPORT, so one instance uses every core) and serves the routes from routes.cpp.
 //
 //   snai::api::HttpServer server(config.server, {.storage = *storage});
 //   if (auto started = server.start(); !started) return fail(started.error());

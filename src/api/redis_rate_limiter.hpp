@@ -1,4 +1,4 @@
-// Rate limits shared by every instance on one Redis (DESIGN §5): each take() is one atomic Lua
+// Rate limits shared by every instance on one Redis (scale-out): each take() is one atomic Lua
 // script (EVALSHA, EVAL when Redis lost it) that refills and takes from a bucket kept in a
 // Redis hash, on Redis's own clock so instances with skewed clocks still agree. When Redis
 // cannot be reached the limiter decides in-process (a warning in the log, never an error for

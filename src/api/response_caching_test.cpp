@@ -1,4 +1,4 @@
-// Issue 8 in the API: the generate cache key (normalisation), and HTTP caching of GETs (ETag,
+// Caching in the API: the generate cache key (normalisation), and HTTP caching of GETs (ETag,
 // 304) through a real server.
 #include <gtest/gtest.h>
 

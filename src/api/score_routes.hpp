@@ -1,4 +1,4 @@
-// POST /v1/score: names in, scores with reasons out, in input order (issue #5, DESIGN.md §2):
+// POST /v1/score: names in, scores with reasons out, in input order (shape fixed: docs/architecture.md):
 //   {"names":["Stripe","xkqzvbn"],"description"?} (1..10,000 names of ≤100 bytes)
 //   → 200 {"names":[{"name","score","explanation":{"model","reasons":[...]}}]}
 // Unknown fields, wrong types and bad names are 400 naming the field; without the naming data

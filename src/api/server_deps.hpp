@@ -37,12 +37,12 @@ struct ServerDeps {
   // make_rate_limiter(config.cache) (Redis-backed when cache.redis_url is set).
   RateLimiter* rate_limiter = nullptr;
   LimitsConfig limits;
-  // The two-level response cache for POST /v1/generate (issue 8). Null: no caching. `snai
+  // The two-level response cache for POST /v1/generate. Null: no caching. `snai
   // serve` builds it from config.cache; data_version (a fingerprint of the naming artifacts)
   // goes into every key, so answers cached before a data rebuild are never served after it.
   cache::ResponseCache* response_cache = nullptr;
   std::string data_version;
-  // Learned tastes (issue 5): POST /v1/feedback records verdicts into it, and POST /v1/generate
+  // Learned tastes (preference_book.hpp): POST /v1/feedback records verdicts into it, and POST /v1/generate
   // re-orders a keyed caller's answer with their model (after the shared cache). Null: off.
   preference::PreferenceBook* preferences = nullptr;
   // Counts the generate requests answered (generate_demand.hpp), for warming the cache of the

@@ -1,6 +1,6 @@
 // `snai import brands FILE`: a user's own brand list (a trademark export, a competitor list)
 // merged into <data_dir>/data/user_brands.tsv, which conflict checks read beside the
-// simple-icons registry. Accepted files (DESIGN.md §2 "Data formats"):
+// simple-icons registry. Accepted files (the brands file format, docs/architecture.md):
 // - CSV or TSV with a header row holding a `name` column (any case; extra columns ignored;
 //   RFC 4180 quotes, also in TSV);
 // - a plain list, one name per line (blank lines and lines starting with '#' skipped);

@@ -1,4 +1,4 @@
-// The JSON shape of brand conflicts, fixed by issue 6 and shared by `snai conflicts --json` and
+// The JSON shape of brand conflicts, a fixed seam (docs/architecture.md) shared by `snai conflicts --json` and
 // POST /v1/conflicts:
 //   {"results":[{"name","matches":[{"brand","risk","spelling","sound","meaning","reason"}]}]}
 // in input order; similarities are rounded to 3 decimals.

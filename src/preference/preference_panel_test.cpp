@@ -1,4 +1,4 @@
-// The simulated panel of issue #5: users with a hidden taste judge batches of names (10% of
+// The simulated panel: users with a hidden taste judge batches of names (10% of
 // verdicts flipped); after 200 verdicts each, their learned model must order held-out pairs
 // (one name they would like, one they would not, never shown to them) right at least 85% of
 // the time, against 0.5 for the untrained model. Everything goes through PreferenceBook, as in

@@ -123,7 +123,7 @@ void complete(Exchange& exchange, Response response) {
   const PipelineOptions& options = *exchange.options;
   const std::string_view method = std::string_view(raw.header().method().c_str());
   if (options.traffic) finish(*options.traffic, raw, response, std::move(exchange.rate_headers));
-  // HTTP caching (issue 8, http_caching.hpp): ETag on cacheable GETs, 304 for a matching If-None-Match.
+  // HTTP caching (http_caching.hpp): ETag on cacheable GETs, 304 for a matching If-None-Match.
   apply_http_caching(method, exchange.route, header_of(raw, "If-None-Match"), response);
   // Observability (internal/observability.hpp): security and CORS headers, metrics by route
   // pattern before sending (a client that has its answer sees it counted), the access log after.

@@ -1,4 +1,4 @@
-// The request pipeline's observability part (issue 7), kept out of express_router.cpp:
+// The request pipeline's observability part, kept out of express_router.cpp:
 // per-request metrics (record()) and the access log (log_access()), the settings for the
 // security and CORS headers (response_headers.hpp), and a RESTinio connection-state listener
 // that keeps the snai_http_open_connections gauge.

@@ -1,4 +1,4 @@
-// The pipeline step around the handler for traffic (issue 7), after authentication:
+// The pipeline step around the handler for traffic, after authentication:
 //   - rate limit: one token per request on every route but Access::open ones, from the bucket
 //     of the caller's API key or, anonymous, of the client address (client_address.hpp);
 //     refused -> 429 with Retry-After; RateLimit-Limit/-Remaining on limited routes;
