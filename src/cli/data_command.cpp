@@ -10,9 +10,13 @@
 #include "charlm/char_model.hpp"
 #include "charlm/training_words.hpp"
 #include "naming/artifacts.hpp"
+#include "naming/knowledge.hpp"
+#include "naming/real_names.hpp"
+#include "naming/taste_training.hpp"
 #include "naming/screen_words_file.hpp"
 #include "cli/command.hpp"
 #include "core/data_pipeline.hpp"
+#include "core/file_io.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "semantic/corpus_builder.hpp"
@@ -39,6 +43,7 @@ using naming::kSimpleIconsJson;
 using naming::kVocabularyIndexArtifactName;
 namespace {
 
+constexpr std::string_view kCompaniesProvider = "the file data/companies-crunchbase-2013.tsv of this repository";
 Stage lexicon_stage() {
   lexicon::LexiconSources sources;
   return {.name = "lexicon",
@@ -183,7 +188,50 @@ Stage charlm_stage() {
           }};
 }
 
-// The name quality model (issue #5): XGBoost over the features of score/features.hpp, trained on
+// The spelling of real names, which invented names are sampled from: every word of 3+ letters of the
+// real startup and brand names trained on (data/companies-crunchbase-2013.tsv, CC-BY, and the brands),
+// and the list of those companies' names, which the generator never offers as new.
+Stage names_charlm_stage() {
+  const charlm::CharModelOptions options;
+  auto companies = std::filesystem::absolute(naming::kRealCompaniesFile);
+  constexpr std::uint32_t kRealNameWeight = 20;
+  return {.name = "names_charlm",
+          .version = 3,
+          .settings = fmt::format("order={} name_weight={}", options.order, kRealNameWeight),
+          .inputs = {{companies, std::string(kCompaniesProvider)},
+                     {std::string(kBrandsArtifactName), "stage brands"},
+                     {std::string(lexicon::kLexiconArtifactName), "stage lexicon"}},
+          .outputs = {std::string(naming::kNameCharModelArtifactName), std::string(naming::kKnownCompaniesArtifactName)},
+          .run = [options, companies, kRealNameWeight](const StageRun& run) -> Status {
+            auto registry = brands::BrandRegistry::load(run.data_dir() / kBrandsArtifactName);
+            if (!registry) return fail(registry.error());
+            auto names = naming::read_real_names(companies, &*registry);
+            if (!names) return fail(names.error());
+            // Real names' words weigh most; everyday English words, once each, keep the model from
+            // copying the few thousand names it saw letter for letter ("tappdq").
+            std::vector<charlm::TrainingWord> words;
+            for (const auto& name : names->training)
+              for (const auto& w : score::name_words(name))
+                if (w.size() >= 3 && std::ranges::all_of(w, [](char c) { return c >= 'a' && c <= 'z'; }))
+                  words.push_back({w, kRealNameWeight});
+            auto lex = lexicon::Lexicon::open(run.data_dir() / lexicon::kLexiconArtifactName);
+            if (!lex) return fail(lex.error());
+            for (auto& w : charlm::lexicon_training_words(*lex))
+              if (auto known = lex->lookup(w.word); known && known->common) words.push_back({std::move(w.word), 1});
+            run.progress().update(0.3, fmt::format("training on {} words", words.size()));
+            auto model = charlm::CharModel::train(words, options);
+            if (!model) return fail(model.error());
+            if (auto saved = model->save(run.output(0)); !saved) return saved;
+            // The model can spell out a name it learnt from: the generator checks this list.
+            auto known = naming::known_company_keys(companies);
+            if (!known) return fail(known.error());
+            std::string text;
+            for (const auto& k : *known) text += k + "\n";
+            return write_file_atomically(run.output(1), text);
+          }};
+}
+
+// The name quality model: XGBoost over the features of score/features.hpp, trained on
 // brand names against designed bad names (score/quality_training.hpp), with its own character
 // model of English spelling beside it. It learns from the training split only, so the held-out
 // names it writes stay unseen: `snai eval quality --positives quality_heldout_good.txt
@@ -234,6 +282,61 @@ Stage quality_stage() {
           }};
 }
 
+// The taste scorer's learnt parts (naming/taste_training.hpp): the realism model, trained on real
+// names (data/companies-crunchbase-2013.tsv — "Company data from CrunchBase (crunchbase.com),
+// October 2013, CC-BY." — and the brands) against the generator's own candidates in adversarial
+// rounds, and the calibration scale from held-out real startup names. Loads the whole knowledge
+// to run the generator: a minute or two.
+Stage realism_stage(const Config& config) {
+  const naming::TasteTrainingOptions options;
+  const score::TasteWeights weights;  // the calibration scale is of the raw value these weigh
+  auto companies = std::filesystem::absolute(naming::kRealCompaniesFile);
+  return {.name = "realism",
+          .version = 3,  // bump when the generator changes what it offers: the realism model learns from it
+          .settings = fmt::format("descriptions={} rounds={} top={} epochs={} buckets=2^{} weights={},{},{},{},{}",
+                                  options.descriptions, options.adversarial_rounds, options.top, options.realism.epochs,
+                                  options.realism.buckets_log2, weights.quality_cap, weights.realism, weights.realism_gate,
+                                  weights.relevance, weights.relevance_floor),
+          .inputs = {{companies, std::string(kCompaniesProvider)},
+                     {std::string(lexicon::kLexiconArtifactName), "stage lexicon"},
+                     {std::string(kBrandsArtifactName), "stage brands"},
+                     {std::string(kEmbeddingsArtifactName), "stage embeddings"},
+                     {std::string(kVocabularyIndexArtifactName), "stage vocabulary_index"},
+                     {std::string(semantic::kDistributionalArtifactName), "stage distributional"},
+                     {std::string(kScreenWordsArtifactName), "stage screen_words"},
+                     {std::string(kCharModelArtifactName), "stage charlm"},
+                     {std::string(naming::kNameCharModelArtifactName), "stage names_charlm"},
+                     {std::string(kQualityModelArtifactName), "stage quality"}},
+          .outputs = {std::string(naming::kRealismModelArtifactName), std::string(naming::kCalibrationArtifactName),
+                      "taste_heldout_real.txt", "taste_training.txt"},
+          .run = [config, options, companies](const StageRun& run) -> Status {
+            Config here = config;
+            here.storage.data_dir = run.data_dir().parent_path().string();
+            auto knowledge = naming::load_knowledge(here);
+            if (!knowledge) return fail(knowledge.error());
+            auto names = naming::read_real_names(companies, (*knowledge)->brands ? &*(*knowledge)->brands : nullptr);
+            if (!names) return fail(names.error());
+            auto models = naming::train_taste(**knowledge, *names, options, [&](double fraction, const std::string& stage) {
+              run.progress().update(fraction, stage);
+            });
+            if (!models) return fail(models.error());
+            if (auto saved = models->realism.save(run.output(0)); !saved) return saved;
+            if (auto saved = models->calibration.save(run.output(1)); !saved) return saved;
+            std::string held_out;
+            for (const auto& n : names->held_out) held_out += n + "\n";
+            if (auto saved = write_file_atomically(run.output(2), held_out); !saved) return saved;
+            std::string rounds, report =
+                "round\tgenerated_names_trained_on\ttop10_vs_held_out_real_auc\tsame_by_a_fresh_classifier\n";
+            for (const auto& r : models->rounds) {
+              rounds += fmt::format(" {:.3f}", r.top10_auc);
+              report += fmt::format("{}\t{}\t{:.4f}\t{:.4f}\n", r.round, r.negatives, r.top10_auc, r.fresh_auc);
+            }
+            if (auto saved = write_file_atomically(run.output(3), report); !saved) return saved;
+            run.progress().update(1.0, fmt::format("top-10 vs held-out real names, AUC by round:{}", rounds));
+            return ok();
+          }};
+}
+
 DataPipeline data_pipeline(const Config& config) {
   DataPipeline pipeline;
   pipeline.add(lexicon_stage());
@@ -245,6 +348,8 @@ DataPipeline data_pipeline(const Config& config) {
   pipeline.add(distributional_stage());
   pipeline.add(charlm_stage());
   pipeline.add(quality_stage());
+  pipeline.add(names_charlm_stage());
+  pipeline.add(realism_stage(config));
   return pipeline;
 }
 

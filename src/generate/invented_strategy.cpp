@@ -19,6 +19,17 @@ std::string seed_of(std::string_view word) {
   return std::string(word.substr(0, std::min<std::size_t>(i, 5)));
 }
 
+// Samples a founder could say on first sight: no pile of four consonants, no q without u, and
+// at most two consonants after the last vowel ("tappdq", "robotiklx" are not).
+bool sayable(std::string_view word) {
+  if (longest_consonant_run(word) >= 4) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (word[i] == 'q' && (i + 1 == word.size() || word[i + 1] != 'u')) return false;
+  std::size_t tail = 0;
+  while (tail < word.size() && !is_vowel_at(word, word.size() - 1 - tail)) ++tail;
+  return tail <= 2;
+}
+
 }  // namespace
 
 void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) const {
@@ -47,7 +58,7 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
       if (low > max_length) continue;
       std::string word = in.char_model->sample(rng, {.prefix = seed.text, .min_length = low, .max_length = max_length,
                                                      .temperature = 1.0, .max_attempts = 3, .cache = &cache});
-      if (word.empty() || is_existing_word(in.lexicon, word) || has_triple_letter(word)) continue;
+      if (word.empty() || is_existing_word(in.lexicon, word) || has_triple_letter(word) || !sayable(word)) continue;
       std::vector<std::string> parts{seed.text + "-"};
       std::vector<std::string> roots;
       if (seed.word) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <random>
 
 namespace snai::generate {
 
@@ -32,13 +33,8 @@ constexpr std::array<Industry, 12> kIndustries = {{
     {{"fashion", "clothing", "garment", "dress", "shoe", "style", "wear", "textile"}, {"Studio", "Wear", "Collective", "Atelier", "Co"}},
 }};
 
-constexpr std::array<std::string_view, 5> kGeneralPartners = {"Labs", "HQ", "Co", "Studio", "Works"};
-
-// Adjectives that give a noun a mood (Magic Hour, Clear Chart, Bright Path): used when the
-// description offers no adjective of its own.
-constexpr std::array<std::string_view, 12> kMoodAdjectives = {
-    "bright", "clear", "true", "open", "magic", "happy", "swift", "bold", "good", "smart", "little", "north",
-};
+// What startups of every industry put after a name, most common first in real startup names.
+constexpr std::array<std::string_view, 3> kGeneralPartners = {"Labs", "Technologies", "Systems"};
 
 std::vector<std::string_view> industry_partners(const StrategyInput& in) {
   std::map<std::string_view, double> votes;  // partner → evidence
@@ -56,22 +52,36 @@ std::vector<std::string_view> industry_partners(const StrategyInput& in) {
   std::vector<std::pair<double, std::string_view>> ranked;
   for (auto [partner, score] : votes) ranked.emplace_back(score, partner);
   std::ranges::sort(ranked, std::greater<>());
+  // Only the industry the description is clearly in: a partner with a fraction of the leader's
+  // evidence comes from a side word ("Medical Legal" for doctors' notes) and makes no sense.
   std::vector<std::string_view> partners;
-  for (const auto& [score, partner] : ranked) partners.push_back(partner);
+  for (const auto& [score, partner] : ranked)
+    if (score >= 0.5 * ranked.front().first) partners.push_back(partner);
   for (auto general : kGeneralPartners)
     if (std::ranges::find(partners, general) == partners.end()) partners.push_back(general);
   return partners;
 }
+
+// A word before a company word should call the product to mind without naming it: the
+// description's own words (weight near 1: "Doctor Health") say nothing a founder can own, and
+// the weakest associations say nothing at all. Highest for the middle of the pool.
+double evocative(double weight) { return 0.2 + 3.2 * weight * (1.0 - weight); }
 
 }  // namespace
 
 void MultiwordStrategy::propose(const StrategyInput& in, CandidateSink& sink) const {
   auto rng = strategy_rng(in.seed, style());
   auto partners = industry_partners(in);
-  auto nouns = in.pool.top(24, lexicon::Pos::noun, 10);
-  std::vector<const PoolWord*> adjectives;
-  for (const PoolWord* w : in.pool.top(60, lexicon::Pos::adjective, 9))
-    if (!w->pos.contains(lexicon::Pos::noun) && w->common) adjectives.push_back(w);
+  auto nouns = in.pool.top(48, lexicon::Pos::noun, 10);
+  // Adjectives: for "adjective + company word" any everyday one of the pool (Notable Health); for
+  // "adjective + noun" only the description's own (smart home → Smart Nest): two words picked
+  // from the pool at random make no sense together ("Pregnant Visit", "Medical Legal").
+  std::vector<const PoolWord*> adjectives, own_adjectives;
+  for (const PoolWord* w : in.pool.top(60, lexicon::Pos::adjective, 9)) {
+    if (w->pos.contains(lexicon::Pos::noun) || !w->common) continue;
+    adjectives.push_back(w);
+    if (w->relation == "concept" || w->relation == "keyword") own_adjectives.push_back(w);
+  }
 
   struct Option {
     std::string name;
@@ -80,25 +90,38 @@ void MultiwordStrategy::propose(const StrategyInput& in, CandidateSink& sink) co
   };
   std::vector<Option> options;
   std::vector<double> weights;
+  // Each word gets two partners, drawn by the seed with the industry's first ones likelier: a
+  // list where every name ends in the same company word reads as a template, not as names.
+  auto two_partners = [&] {
+    std::vector<std::size_t> picked;
+    while (picked.size() < std::min<std::size_t>(2, partners.size())) {
+      std::size_t i = std::min(std::size_t(std::exponential_distribution<double>(0.6)(rng)), partners.size() - 1);
+      if (std::ranges::find(picked, i) == picked.end()) picked.push_back(i);
+    }
+    return picked;
+  };
   for (const PoolWord* n : nouns) {
-    for (std::size_t i = 0; i < partners.size(); ++i) {
+    for (std::size_t i : two_partners()) {
       std::string partner(partners[i]);
       if (fold_name(partner) == n->word) continue;
       options.push_back({capitalize(n->word) + " " + partner, {n->word, partner}, {n->word}, n->weight});
-      weights.push_back(n->weight / (1.0 + 0.25 * double(i)));
+      weights.push_back(evocative(n->weight) / (1.0 + 0.25 * double(i)));
     }
-    for (const PoolWord* a : adjectives) {
+    if (n->relation == "concept" || n->relation == "keyword") continue;
+    for (const PoolWord* a : own_adjectives) {
       if (a->word.substr(0, 3) == n->word.substr(0, 3)) continue;
       options.push_back({capitalize(a->word) + " " + capitalize(n->word), {a->word, n->word}, {a->word, n->word},
                          (a->weight + n->weight) / 2});
       weights.push_back((a->weight + n->weight) / 2);
     }
-    for (std::string_view mood : kMoodAdjectives) {
-      options.push_back({capitalize(mood) + " " + capitalize(n->word), {std::string(mood), n->word}, {n->word},
-                         n->weight * 0.8});
-      weights.push_back(n->weight * 0.3);
-    }
   }
+  // An adjective can carry a company word on its own (Notable Health, Clear Labs).
+  for (const PoolWord* a : adjectives)
+    for (std::size_t i : two_partners()) {
+      options.push_back({capitalize(a->word) + " " + std::string(partners[i]), {a->word, std::string(partners[i])}, {a->word},
+                         a->weight});
+      weights.push_back(evocative(a->weight) / (1.0 + 0.25 * double(i)));
+    }
   for (std::size_t i : JitteredOrder(weights, rng)) {
     Option& o = options[i];
     if (!sink.offer({.name = std::move(o.name), .style = style(), .parts = std::move(o.parts),

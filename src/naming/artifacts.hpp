@@ -30,6 +30,10 @@ inline constexpr std::string_view kCharModelArtifactName = "charlm.bin";
 inline constexpr std::string_view kQualityModelArtifactName = "quality.xgb";            // score/quality_model.hpp
 inline constexpr std::string_view kQualityCharModelArtifactName = "quality_charlm.bin";  // score/quality_resources.hpp
 inline constexpr std::string_view kQualityWordsArtifactName = "quality_words.tsv";       // score/quality_resources.hpp
+inline constexpr std::string_view kRealismModelArtifactName = "realism.bin";            // score/realism_model.hpp
+inline constexpr std::string_view kCalibrationArtifactName = "score_calibration.txt";   // score/calibration.hpp
+inline constexpr std::string_view kNameCharModelArtifactName = "names_charlm.bin";      // invented names: real names' spelling
+inline constexpr std::string_view kKnownCompaniesArtifactName = "known_companies.txt";  // real companies, never offered as new
 inline constexpr std::string_view kScreenWordsArtifactName = "screen_words.tsv";         // naming/screen_words_file.hpp
 
 }  // namespace snai::naming

@@ -5,6 +5,7 @@
 #include <future>
 
 #include "brands/brand_import.hpp"
+#include "core/file_io.hpp"
 #include "lexicon/lexicon_builder.hpp"
 #include "naming/artifacts.hpp"
 #include "naming/screen_words_file.hpp"
@@ -49,6 +50,8 @@ Status load_quality_model(const Config& config, Knowledge& knowledge) {
   return ok();
 }
 
+
+
 // Optional parts: a data dir built before they existed still serves, with less.
 template <class T>
 Status keep_optional(Result<T> loaded, std::optional<T>& into) {
@@ -59,6 +62,27 @@ Status keep_optional(Result<T> loaded, std::optional<T>& into) {
   return loaded.error().code == ErrorCode::not_found ? ok() : fail(loaded.error());
 }
 
+// The taste scorer's parts, each optional: a data dir built before them scores with the quality model alone.
+Status load_taste(const Config& config, Knowledge& knowledge) {
+  if (auto status = keep_optional(score::RealismModel::load(artifact_path(config, kRealismModelArtifactName)), knowledge.realism);
+      !status)
+    return status;
+  if (auto status = keep_optional(score::ScoreCalibration::load(artifact_path(config, kCalibrationArtifactName)),
+                                  knowledge.calibration);
+      !status)
+    return status;
+  if (!knowledge.realism) knowledge.calibration.reset();  // the scale belongs to the realism model it was made with
+  auto known = read_file(artifact_path(config, kKnownCompaniesArtifactName));
+  if (!known) return known.error().code == ErrorCode::not_found ? ok() : fail(known.error());
+  std::string_view rest(*known);
+  while (!rest.empty()) {
+    auto end = rest.find('\n');
+    if (auto line = rest.substr(0, end); !line.empty()) knowledge.known_companies.emplace(line);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+  }
+  return ok();
+}
+
 // What does not need the lexicon: the embeddings, the HNSW index, the character model and the
 // distributional vectors.
 struct Vectors {
@@ -66,6 +90,7 @@ struct Vectors {
   semantic::VectorIndex vocabulary;
   std::optional<charlm::CharModel> char_model;
   std::optional<semantic::DistributionalVectors> distributional;
+  std::optional<charlm::CharModel> name_char_model;
 };
 
 Result<Vectors> load_vectors(const Config& config) {
@@ -74,7 +99,11 @@ Result<Vectors> load_vectors(const Config& config) {
   auto vocabulary = semantic::VectorIndex::load(artifact_path(config, kVocabularyIndexArtifactName));
   if (!vocabulary) return fail(vocabulary.error());
   vocabulary->set_ef_search(config.semantic.index_ef_search);
-  Vectors out{std::move(*embeddings), std::move(*vocabulary), std::nullopt, std::nullopt};
+  Vectors out{std::move(*embeddings), std::move(*vocabulary), std::nullopt, std::nullopt, std::nullopt};
+  if (auto status = keep_optional(charlm::CharModel::load(artifact_path(config, kNameCharModelArtifactName)),
+                                  out.name_char_model);
+      !status)
+    return fail(status.error());
   if (auto status = keep_optional(charlm::CharModel::load(artifact_path(config, kCharModelArtifactName)), out.char_model);
       !status)
     return fail(status.error());
@@ -122,6 +151,7 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
                                                std::move(loaded_vectors->distributional));
   knowledge->brands = std::move(brands);
   knowledge->char_model = std::move(loaded_vectors->char_model);
+  knowledge->name_char_model = std::move(loaded_vectors->name_char_model);
 
   // Wave 2, on the knowledge in place (the pronouncer and the gloss index key on its address).
   // Built here rather than on the first request, whose time budget it would eat (about 0.2 s).
@@ -139,7 +169,10 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
     knowledge->brand_index = std::move(*index);
     return ok();
   });
-  Status quality = timed(load_ms, [&] { return load_quality_model(config, *knowledge); });
+  Status quality = timed(load_ms, [&] {
+    auto loaded = load_quality_model(config, *knowledge);
+    return loaded ? load_taste(config, *knowledge) : loaded;
+  });
   gloss.get();
   Status brand_index = conflicts.get();
   if (!quality) return fail(quality.error());
@@ -152,6 +185,7 @@ Result<std::unique_ptr<Knowledge>> load_knowledge(const Config& config) {
   // (~11 MB, ~25 ms): built last, in memory the start-up's scratch left free, so that it adds
   // nothing to the start-up's peak.
   if (knowledge->char_model) timed(derive_ms, [&] { knowledge->char_model->prepare_sampling(); return true; });
+  if (knowledge->name_char_model) timed(derive_ms, [&] { knowledge->name_char_model->prepare_sampling(); return true; });
   knowledge->load_ms = load_ms;
   knowledge->derive_ms = derive_ms + gloss_ms + conflicts_ms;
   knowledge->ready_ms = ms_since(started);

@@ -10,11 +10,13 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_set>
 
 #include "brands/brand_registry.hpp"
 #include "charlm/char_model.hpp"
 #include "conflicts/conflict_index.hpp"
 #include "core/config.hpp"
+#include "core/text.hpp"
 #include "core/result.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lexicon/pronunciation.hpp"
@@ -63,9 +65,23 @@ struct Knowledge {
   // The trained quality model and what its features read (absent: the interim scorer decides).
   std::unique_ptr<score::QualityResources> quality_resources;
   std::optional<score::QualityModel> quality;
-  // The quality model when loaded, else the interim scorer.
+  // Realism (looks like a name founders chose) and the percentile scale of real startup names:
+  // with the quality model they make the taste scorer (score/name_scorer.hpp).
+  std::optional<score::RealismModel> realism;
+  std::optional<score::ScoreCalibration> calibration;
+  // The spelling of real brand and startup names, which invented names are sampled from
+  // (absent: they come from `char_model`, English words and brands).
+  std::optional<charlm::CharModel> name_char_model;
+  // Existing companies' names, folded (real_names.hpp's fold): the generator never offers one as a
+  // new name. Empty when the artifact is missing.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> known_companies;
+  // The taste scorer when its parts are loaded, else the quality model, else the interim scorer.
   score::NameScorer scorer() const {
-    return score::NameScorer(char_model ? &*char_model : nullptr, &lexicon, quality ? &*quality : nullptr);
+    return score::NameScorer({.char_model = char_model ? &*char_model : nullptr,
+                              .lexicon = &lexicon,
+                              .quality = quality ? &*quality : nullptr,
+                              .realism = realism ? &*realism : nullptr,
+                              .calibration = calibration ? &*calibration : nullptr});
   }
   // load_knowledge runs its steps on several threads: load_ms and derive_ms add up the CPU time
   // of its steps (the work, whatever the cores), ready_ms is the wall time start-up waits for.

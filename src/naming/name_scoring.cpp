@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/utf8.hpp"
+#include "naming/description_terms.hpp"
 
 namespace snai::naming {
 namespace {
@@ -40,7 +41,7 @@ Result<DescriptionRelevance> DescriptionRelevance::of(const Knowledge& knowledge
   for (const auto& c : expansion->concepts)
     if (c.weight >= 0.3) concepts.push_back({c.lemma, c.weight});
   if (concepts.size() > 5) concepts.resize(5);
-  return DescriptionRelevance(knowledge, std::move(related), std::move(concepts));
+  return DescriptionRelevance(knowledge, std::move(related), std::move(concepts), description_terms(*expansion));
 }
 
 double DescriptionRelevance::operator()(std::string_view name) const {
@@ -82,7 +83,10 @@ Result<std::vector<ScoredInput>> score_names(const Knowledge& knowledge, std::sp
   inputs.reserve(names.size());
   for (const std::string& name : names) {
     score::ScoreInput input{.name = name};
-    if (relevance) input.relevance = (*relevance)(name);
+    if (relevance) {
+      input.relevance = (*relevance)(name);
+      input.terms = &relevance->terms();
+    }
     inputs.push_back(input);
   }
   const auto explain = names.size() <= kMaxExactExplanations ? score::Explain::shap : score::Explain::fast;

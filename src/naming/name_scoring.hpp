@@ -40,17 +40,21 @@ class DescriptionRelevance {
  public:
   static Result<DescriptionRelevance> of(const Knowledge& knowledge, std::string_view description);
   double operator()(std::string_view name) const;
+  // The description's words by level, for distinctiveness.
+  const score::DescriptionTerms& terms() const { return terms_; }
 
  private:
   struct Word {
     std::string text;
     double weight;
   };
-  DescriptionRelevance(const Knowledge& knowledge, std::vector<Word> related, std::vector<Word> concepts)
-      : knowledge_(&knowledge), related_(std::move(related)), concepts_(std::move(concepts)) {}
+  DescriptionRelevance(const Knowledge& knowledge, std::vector<Word> related, std::vector<Word> concepts,
+                       score::DescriptionTerms terms)
+      : knowledge_(&knowledge), related_(std::move(related)), concepts_(std::move(concepts)), terms_(std::move(terms)) {}
   const Knowledge* knowledge_;
   std::vector<Word> related_;
   std::vector<Word> concepts_;
+  score::DescriptionTerms terms_;
 };
 
 }  // namespace snai::naming

@@ -4,17 +4,20 @@
 #include <fmt/format.h>
 #include <unordered_map>
 
+#include "naming/description_terms.hpp"
+#include "naming/real_names.hpp"
+
 namespace snai::naming {
 
 Namer::Namer(const Knowledge& knowledge, NamerOptions options)
     : knowledge_(knowledge), options_(options), scorer_(knowledge.scorer()) {}
 
-void Namer::explain(std::vector<ScoredName>& names, const Screened& screened_of) const {
+void Namer::explain(std::vector<ScoredName>& names, const Screened& screened_of, const score::DescriptionTerms& terms) const {
   std::vector<score::ScoreInput> inputs;
   inputs.reserve(names.size());
   for (const auto& n : names)
     inputs.push_back({.name = n.candidate.name, .relevance = n.candidate.relevance, .sounds_like = n.candidate.sounds_like,
-                      .screened = screened_of(n.candidate.name)});
+                      .screened = screened_of(n.candidate.name), .terms = &terms});
   auto explained = scorer_.score_batch(inputs, score::Explain::fast);
   for (std::size_t i = 0; i < names.size(); ++i) names[i].score = std::move(explained[i]);
 }
@@ -31,8 +34,16 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
                                  .pronouncer = knowledge_.pronouncer,
                                  .expander = knowledge_.expander,
                                  .brands = knowledge_.brands ? &*knowledge_.brands : nullptr,
-                                 .char_model = knowledge_.char_model ? &*knowledge_.char_model : nullptr,
+                                 // Invented names spell like real names when that model was built.
+                                 .char_model = knowledge_.name_char_model ? &*knowledge_.name_char_model
+                                               : knowledge_.char_model    ? &*knowledge_.char_model
+                                                                          : nullptr,
                                  .blocked = [&](std::string_view name) {
+                                   // An existing company's name is not a new name (the character
+                                   // model of real names can spell one out).
+                                   if (!knowledge_.known_companies.empty() &&
+                                       knowledge_.known_companies.contains(fold_company_name(name)))
+                                     return true;
                                    auto findings = screen.screen(name);
                                    bool blocked = screening::NameScreen::blocks(findings);
                                    if (!blocked) screened.insert_or_assign(std::string(name), std::move(findings));
@@ -45,6 +56,8 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
     return it == screened.end() ? nullptr : &it->second;
   };
 
+  // What the description itself says: names that merely repeat it rank below those that hint at it.
+  const score::DescriptionTerms terms = description_terms(generation->expansion);
   NamingResult out;
   out.notes = std::move(generation->notes);
   out.cut_short = generation->cut_short;
@@ -52,7 +65,8 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
   std::vector<score::ScoreInput> inputs;
   inputs.reserve(generation->candidates.size());
   for (const auto& c : generation->candidates)
-    inputs.push_back({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like, .screened = screened_of(c.name)});
+    inputs.push_back({.name = c.name, .relevance = c.relevance, .sounds_like = c.sounds_like, .screened = screened_of(c.name),
+                      .terms = &terms});
   auto scores = scorer_.score_batch(inputs, score::Explain::none);
   std::vector<ScoredName> scored;
   scored.reserve(generation->candidates.size());
@@ -73,7 +87,7 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
       return !risky;
     };
   out.names = rank_names(std::move(scored), rank);
-  explain(out.names, screened_of);
+  explain(out.names, screened_of, terms);
   if (too_close > 0)
     out.notes.push_back(fmt::format("{} name{} too close to existing brands left out, e.g. {}", too_close,
                                     too_close == 1 ? "" : "s", example));

@@ -51,7 +51,7 @@ class Namer {
   // attributions (Explain::fast, ~0.5 ms for 20 names) rather than exact SHAP (~5 ms), to keep a
   // generate request near its 20 ms p50; `snai score` gives exact SHAP.
   using Screened = std::function<const std::vector<screening::ScreenFinding>*(const std::string& name)>;
-  void explain(std::vector<ScoredName>& names, const Screened& screened_of) const;
+  void explain(std::vector<ScoredName>& names, const Screened& screened_of, const score::DescriptionTerms& terms) const;
 
   const Knowledge& knowledge_;
   NamerOptions options_;

@@ -55,7 +55,10 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 
 namespace {
 
-constexpr std::size_t kTopStyleCap = 3;  // names of one style among the top 10, in the first pass
+constexpr std::size_t kTopStyleCap = 4;  // names of one style among the top 10, in the first pass
+// A style gets a kept slot only when it has a candidate at least this good: a weak style is not
+// forced into the list for the sake of variety.
+constexpr double kWorthyScore = score::kGoodScore;
 
 // Two roots are one when one is the start of the other (doc/doctor) or they share their first
 // four letters (doctoral/doctors).
@@ -114,7 +117,8 @@ std::vector<ScoredName> rank_names(std::vector<ScoredName> scored, const RankOpt
 
   std::size_t count = std::min(options.count, pool.size());
   std::map<generate::Style, std::size_t> available, taken;
-  for (const auto& s : pool) ++available[s.candidate.style];
+  for (const auto& s : pool)
+    if (s.score.score >= kWorthyScore) ++available[s.candidate.style];
   std::size_t style_cap = std::max<std::size_t>(1, std::size_t(std::ceil(double(options.count) * options.max_style_share)));
 
   std::size_t root_cap = std::max<std::size_t>(2, options.count / 8);  // any one root, over the whole list
@@ -150,14 +154,15 @@ std::vector<ScoredName> rank_names(std::vector<ScoredName> scored, const RankOpt
           if (crowded) continue;
         }
       }
+      bool counted = pool[i].score.score >= kWorthyScore;
       if (options.acceptable && !options.acceptable(c)) {
         used[i] = true;
-        --available[c.style];
+        if (counted) --available[c.style];
         continue;
       }
       used[i] = true;
       ++taken[c.style];
-      --available[c.style];
+      if (counted) --available[c.style];
       for (const auto& r : folded_roots[i]) roots.add(r);
       out.push_back(std::move(pool[i]));
       // Restart from the best remaining: a skipped candidate may fit now.

@@ -68,7 +68,7 @@ TEST(RankNames, TopTenDoNotShareRootsUnlessAsked) {
   EXPECT_GE(shared_in_top10, 3) << "asked: the best names may share their root";
 }
 
-TEST(RankNames, EveryStyleWithCandidatesIsRepresentedInALongEnoughList) {
+TEST(RankNames, EveryStyleWithAGoodCandidateIsRepresentedAndNoWeakStyleIsForcedIn) {
   std::vector<ScoredName> in;
   int n = 0;
   for (auto style : generate::kAllStyles)
@@ -80,7 +80,8 @@ TEST(RankNames, EveryStyleWithCandidatesIsRepresentedInALongEnoughList) {
   ASSERT_EQ(out.size(), 12u);
   std::map<Style, int> per_style;
   for (const auto& s : out) ++per_style[s.candidate.style];
-  EXPECT_EQ(per_style.size(), 9u);
+  EXPECT_EQ(per_style.size(), 8u);
+  EXPECT_FALSE(per_style.contains(Style::rhyme)) << "no rhyme is a good name: none takes a good name's place";
   for (auto [style, count] : per_style) EXPECT_LE(count, 4) << generate::to_string(style);
 }
 

@@ -23,6 +23,8 @@ struct ScreenFinding;
 
 namespace snai::score {
 
+class DescriptionTerms;
+
 struct ScoreInput {
   std::string_view name;
   std::optional<double> relevance;  // 0..1 when the name was made for a description
@@ -30,6 +32,9 @@ struct ScoreInput {
   // What the name screen found in `name` when the caller already asked it (the generator screens
   // every name it admits): the quality features then do not screen it again. Null: they do.
   const std::vector<screening::ScreenFinding>* screened = nullptr;
+  // The description's words by level (distinctiveness.hpp) when the name was made for or is judged
+  // against a description: generic and descriptive names are then told apart from the rest.
+  const DescriptionTerms* terms = nullptr;
 };
 
 class InterimScorer {

@@ -247,6 +247,7 @@ std::vector<NameScore> QualityModel::score_batch(std::span<const ScoreInput> inp
     } else {
       logit = (*predicted)[i];
     }
+    s.log_odds = logit;
     if (inputs[i].relevance) {
       double r = std::clamp(*inputs[i].relevance, 0.0, 1.0);
       double e = relevance_effect(r);
