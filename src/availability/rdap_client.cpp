@@ -4,11 +4,11 @@
 #include <curl/curl.h>
 #include <deque>
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "core/file_io.hpp"
 
 namespace snai::availability {
 
@@ -302,13 +302,11 @@ Result<RdapBootstrap> RdapBootstrap::parse(std::string_view json) {
 }
 
 Result<RdapBootstrap> RdapBootstrap::load(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in)
+  auto text = read_file(file);
+  if (!text)
     return fail(ErrorCode::not_found, fmt::format("cannot read RDAP bootstrap file {}", file.string()),
                 "rdap.bootstrap");
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse(text.str());
+  return parse(*text);
 }
 
 std::optional<std::string> RdapBootstrap::base_url(std::string_view tld) const {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/clock.hpp"
+#include "core/file_io.hpp"
 
 namespace snai::availability {
 namespace {
@@ -186,21 +187,11 @@ Status write_zone_index(std::vector<std::uint64_t>& hashes, std::string_view tld
 
   std::error_code ec;
   if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path(), ec);
-  auto temporary = out;
-  temporary += ".tmp";
-  std::FILE* f = std::fopen(temporary.c_str(), "wb");
-  if (!f) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", temporary.string()), "out");
-  bool written = std::fwrite(&header, sizeof header, 1, f) == 1 &&
-                 std::fwrite(offsets.data(), 4, offsets.size(), f) == offsets.size() &&
-                 std::fwrite(fingerprints.data(), 4, fingerprints.size(), f) == fingerprints.size();
-  written = (std::fclose(f) == 0) && written;
-  if (!written) {
-    std::filesystem::remove(temporary, ec);
-    return fail(ErrorCode::unavailable, fmt::format("cannot write {} (disk full?)", temporary.string()), "out");
-  }
-  std::filesystem::rename(temporary, out, ec);
-  if (ec) return fail(ErrorCode::unavailable, fmt::format("cannot rename onto {}: {}", out.string(), ec.message()));
-  return ok();
+  const std::string_view parts[] = {
+      {reinterpret_cast<const char*>(&header), sizeof header},
+      {reinterpret_cast<const char*>(offsets.data()), offsets.size() * 4},
+      {reinterpret_cast<const char*>(fingerprints.data()), fingerprints.size() * 4}};
+  return write_file_atomically(out, parts);
 }
 
 Result<ZoneImportStats> import_zone(const std::filesystem::path& zone_file, std::string_view tld,

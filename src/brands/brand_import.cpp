@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <system_error>
 #include <unordered_set>
 
-#include "core/id.hpp"
+#include "core/file_io.hpp"
 #include "core/text.hpp"
 
 namespace snai::brands {
@@ -128,9 +126,9 @@ Result<std::vector<Brand>> read_brand_list(const fs::path& file) {
   if (ec) return fail(ErrorCode::not_found, fmt::format("cannot read {}: {}", where, ec.message()), "file");
   if (size > kMaxFileBytes)
     return fail(ErrorCode::invalid_argument, fmt::format("{} is larger than {} MB", where, kMaxFileBytes >> 20), "file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(ErrorCode::not_found, fmt::format("cannot read {}", where), "file");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto read = read_file(file);
+  if (!read) return fail(ErrorCode::not_found, fmt::format("cannot read {}", where), "file");
+  std::string text = std::move(*read);
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // spreadsheet exports start with a BOM
   if (text.find('\0') != std::string::npos)
     return fail(ErrorCode::invalid_argument, fmt::format("{} is a binary file, not a brand list", where), "file");
@@ -213,17 +211,7 @@ Result<BrandImportSummary> import_brands(const fs::path& input, const fs::path& 
   if (!user_file.parent_path().empty()) fs::create_directories(user_file.parent_path(), ec);
   if (ec)
     return fail(ErrorCode::unavailable, fmt::format("cannot create {}: {}", user_file.parent_path().string(), ec.message()));
-  auto temp = user_file;
-  temp += ".tmp-" + random_token(6);
-  if (auto written = write_brands(merged, temp); !written) {
-    fs::remove(temp, ec);
-    return fail(written.error());
-  }
-  fs::rename(temp, user_file, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return fail(ErrorCode::unavailable, fmt::format("cannot replace {}", user_file.string()));
-  }
+  if (auto written = write_brands(merged, user_file); !written) return fail(written.error());
   return summary;
 }
 

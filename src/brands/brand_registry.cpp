@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/file_io.hpp"
+
 namespace snai::brands {
 namespace {
 
@@ -92,15 +94,13 @@ Result<std::vector<Brand>> read_simple_icons(const std::filesystem::path& json_f
 }
 
 Status write_brands(const std::vector<Brand>& brands, const std::filesystem::path& out_file) {
-  std::ofstream out(out_file, std::ios::trunc);
-  out << kHeader << "\n";
+  std::string text = std::string(kHeader) + "\n";
   for (const auto& b : brands) {
     std::string aliases;
     for (const auto& a : b.aliases) aliases += (aliases.empty() ? "" : "|") + a;
-    out << b.name << "\t" << b.source << "\t" << aliases << "\n";
+    text += fmt::format("{}\t{}\t{}\n", b.name, b.source, aliases);
   }
-  if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", out_file.string()));
-  return ok();
+  return write_file_atomically(out_file, text);
 }
 
 BrandRegistry BrandRegistry::from(std::vector<Brand> brands) {

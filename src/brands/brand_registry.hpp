@@ -29,7 +29,8 @@ std::string normalize_brand(std::string_view name);
 // Reads simple-icons' data/simple-icons.json (an array of {title, aliases:{aka, dup, loc}}).
 Result<std::vector<Brand>> read_simple_icons(const std::filesystem::path& json_file);
 
-// Writes the artifact: a header line, then one brand per line: name TAB source TAB alias|alias...
+// Writes the artifact atomically (core/file_io.hpp): a header line, then one brand per line:
+// name TAB source TAB alias|alias...
 Status write_brands(const std::vector<Brand>& brands, const std::filesystem::path& out_file);
 
 class BrandRegistry {

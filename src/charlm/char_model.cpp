@@ -14,6 +14,7 @@
 #include <limits>
 
 #include "charlm/internal/ngram_key.hpp"
+#include "core/file_io.hpp"
 
 namespace snai::charlm {
 
@@ -392,31 +393,10 @@ Status CharModel::save(const std::filesystem::path& path) const {
   header.entry_count = entry_count_;
   header.checksum = checksum(header, slots_);
 
-  std::filesystem::path tmp = path;
-  tmp += fmt::format(".tmp{}", ::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return fail(ErrorCode::unavailable, "cannot create " + tmp.string() + ": " + errno_text(), "path");
-  auto write_all = [&](const void* data, std::size_t size) {
-    auto* p = static_cast<const char*>(data);
-    while (size > 0) {
-      ssize_t n = ::write(fd, p, size);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      p += n;
-      size -= static_cast<std::size_t>(n);
-    }
-    return true;
-  };
-  bool written = write_all(&header, sizeof header) && write_all(slots_.data(), slots_.size() * sizeof(Entry));
-  bool synced = written && ::fsync(fd) == 0;
-  std::string why = errno_text();
-  bool closed = ::close(fd) == 0;
-  if (!synced || !closed || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    if (synced && closed) why = errno_text();
-    ::unlink(tmp.c_str());
-    return fail(ErrorCode::unavailable, "cannot save " + path.string() + ": " + why, "path");
-  }
-  return ok();
+  const std::string_view parts[] = {
+      {reinterpret_cast<const char*>(&header), sizeof header},
+      {reinterpret_cast<const char*>(slots_.data()), slots_.size() * sizeof(Entry)}};
+  return write_file_atomically(path, parts);
 }
 
 Result<CharModel> CharModel::load(const std::filesystem::path& path) {

@@ -6,9 +6,9 @@
 #include <spdlog/spdlog.h>
 #include <thread>
 
-#include "api/generate_demand.hpp"
-#include "api/http_server.hpp"
-#include "api/rate_limiter.hpp"
+#include "api/middleware/rate_limiter.hpp"
+#include "api/routes/generate_demand.hpp"
+#include "api/server/http_server.hpp"
 #include "availability/checker_setup.hpp"
 #include "cache/response_cache.hpp"
 #include "cli/command.hpp"

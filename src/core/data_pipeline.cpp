@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <fmt/format.h>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/file_io.hpp"
 #include "core/id.hpp"
 
 namespace snai {
@@ -27,26 +27,16 @@ void describe_file(const fs::path& p, const std::string& label, std::string& out
 }
 
 nlohmann::json read_manifest(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) return nlohmann::json::object();
-  auto manifest = nlohmann::json::parse(in, nullptr, false);
+  auto text = read_file(file);
+  if (!text) return nlohmann::json::object();
+  auto manifest = nlohmann::json::parse(*text, nullptr, false);
   if (manifest.is_discarded() || !manifest.is_object() || manifest.value("format", 0) != kManifestFormat)
     return nlohmann::json::object();  // unreadable or old: everything is rebuilt
   return manifest;
 }
 
 Status write_manifest(const fs::path& file, const nlohmann::json& manifest) {
-  auto temp = file;
-  temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::trunc);
-    out << manifest.dump(2) << "\n";
-    if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", temp.string()));
-  }
-  std::error_code ec;
-  fs::rename(temp, file, ec);
-  if (ec) return fail(ErrorCode::unavailable, fmt::format("cannot write {}: {}", file.string(), ec.message()));
-  return ok();
+  return write_file_atomically(file, manifest.dump(2) + "\n");
 }
 
 bool up_to_date(const nlohmann::json& entry, const Stage& stage, const std::string& fingerprint,

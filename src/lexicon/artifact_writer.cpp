@@ -1,10 +1,10 @@
 #include "lexicon/internal/artifact_writer.hpp"
 
-#include <fstream>
 #include <limits>
-#include <unistd.h>
+#include <vector>
 
 #include "core/clock.hpp"
+#include "core/file_io.hpp"
 
 namespace snai::lexicon::internal {
 
@@ -45,33 +45,17 @@ Status ArtifactWriter::write(const std::filesystem::path& path, std::uint64_t so
 
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  auto tmp = path;
-  tmp += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return fail(ErrorCode::unavailable, "cannot write " + tmp.string(), path.string());
-    out.write(reinterpret_cast<const char*>(&header), sizeof header);
-    static const char kZeros[8] = {};
-    std::uint64_t written = sizeof header;
-    for (std::uint32_t i = 0; i < format::kSectionCount; ++i) {
-      out.write(kZeros, static_cast<std::streamsize>(header.sections[i].offset - written));
-      out.write(sections_[i].bytes.data(), static_cast<std::streamsize>(sections_[i].bytes.size()));
-      written = header.sections[i].offset + sections_[i].bytes.size();
-    }
-    out.write(kZeros, static_cast<std::streamsize>(header.file_size - written));
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      return fail(ErrorCode::unavailable, "cannot write " + tmp.string() + " (disk full?)", path.string());
-    }
+  // The header, then each section at its 8-aligned offset, zero-padded, and zeros to file_size.
+  static const char kZeros[8] = {};
+  std::vector<std::string_view> parts{{reinterpret_cast<const char*>(&header), sizeof header}};
+  std::uint64_t written = sizeof header;
+  for (std::uint32_t i = 0; i < format::kSectionCount; ++i) {
+    parts.emplace_back(kZeros, header.sections[i].offset - written);
+    parts.emplace_back(sections_[i].bytes);
+    written = header.sections[i].offset + sections_[i].bytes.size();
   }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return fail(ErrorCode::unavailable, "cannot move the lexicon into " + path.string() + ": " + ec.message(),
-                path.string());
-  }
-  return ok();
+  parts.emplace_back(kZeros, header.file_size - written);
+  return write_file_atomically(path, parts);
 }
 
 }  // namespace snai::lexicon::internal

@@ -1,7 +1,6 @@
 #include "lexicon/internal/text_file.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "core/file_io.hpp"
 
 namespace snai::lexicon::internal {
 
@@ -11,12 +10,9 @@ Result<std::string> read_text_file(const std::filesystem::path& path, std::strin
     return fail(ErrorCode::failed_precondition,
                 path.string() + " is missing (install the Debian package " + std::string(package) + ")",
                 path.string());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorCode::unavailable, "cannot open " + path.string(), path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return fail(ErrorCode::unavailable, "cannot read " + path.string(), path.string());
-  return std::move(buffer).str();
+  auto text = read_file(path);
+  if (!text) return fail(ErrorCode::unavailable, text.error().message, path.string());
+  return text;
 }
 
 Error corrupt_input(const std::filesystem::path& path, std::size_t line, std::string_view what,

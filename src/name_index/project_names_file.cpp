@@ -3,12 +3,10 @@
 // a var dir), is caught on load and rebuilt from storage instead of answering from it.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <system_error>
 
-#include "core/id.hpp"
+#include "core/file_io.hpp"
 #include "name_index/project_names.hpp"
 
 namespace snai::name_index {
@@ -24,35 +22,6 @@ fs::path names_path(const fs::path& dir, std::string_view project_id) {
 }
 fs::path index_path(const fs::path& dir, std::string_view project_id) {
   return dir / (std::string(project_id) + ".hnsw");
-}
-
-Status write_atomically(const fs::path& path, const std::string& bytes) {
-  const fs::path temp = path.string() + ".tmp-" + random_token(6);
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return fail(ErrorCode::unavailable, fmt::format("cannot write {}", temp.string()), "path");
-    }
-  }
-  std::error_code error;
-  fs::rename(temp, path, error);
-  if (error) {
-    fs::remove(temp, error);
-    return fail(ErrorCode::unavailable, fmt::format("cannot rename to {}", path.string()), "path");
-  }
-  return ok();
-}
-
-Result<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorCode::not_found, fmt::format("{} does not exist", path.string()), "path");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Fields read without throwing: a wrong type reads as the empty value, which no check accepts.
@@ -101,7 +70,7 @@ Status ProjectNames::save(const fs::path& dir, std::string_view fingerprint) con
   for (const auto& id : without_vector_) without.push_back(id);
   const json doc = {{"format", kFormat},     {"project_id", project_id_}, {"embeddings", fingerprint},
                     {"dim", index_.dim()},   {"names", std::move(rows)},  {"without_vector", std::move(without)}};
-  return write_atomically(names_path(dir, project_id_), doc.dump());
+  return write_file_atomically(names_path(dir, project_id_), doc.dump());
 }
 
 void ProjectNames::remove_files(const fs::path& dir, std::string_view project_id) {
@@ -112,7 +81,7 @@ void ProjectNames::remove_files(const fs::path& dir, std::string_view project_id
 
 Result<ProjectNames> ProjectNames::load(const fs::path& dir, std::string_view project_id, std::string_view fingerprint,
                                         const semantic::IndexParams& params) {
-  auto text = read_whole(names_path(dir, project_id));
+  auto text = read_file(names_path(dir, project_id));
   if (!text) return fail(text.error());
   const json doc = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   auto corrupt = [&](std::string_view why) {

@@ -12,6 +12,7 @@
 #include <random>
 #include <thread>
 
+#include "core/artifact_header.hpp"
 #include "preference/testing/panel.hpp"
 
 namespace snai::preference {
@@ -191,12 +192,21 @@ TEST(PreferenceModel, RefusesCorruptOrForeignBytes) {
   EXPECT_EQ(PreferenceModel::from_bytes("XXXX" + bytes.substr(4)).error().code, ErrorCode::data_corrupt);
   EXPECT_EQ(PreferenceModel::from_bytes(bytes.substr(0, bytes.size() - 1)).error().code, ErrorCode::data_corrupt);
   EXPECT_EQ(PreferenceModel::from_bytes(bytes + "x").error().code, ErrorCode::data_corrupt);
+  // core/artifact_header.hpp: magic[8], u32 version at 8, ..., the payload from 32 (descriptor size first).
   auto other_version = bytes;
-  other_version[4] = 2;
+  other_version[8] = 7;
   EXPECT_EQ(PreferenceModel::from_bytes(other_version).error().code, ErrorCode::data_corrupt);
-  auto other_layout = bytes;
-  other_layout[8] = char(other_layout[8] + 1);
-  EXPECT_EQ(PreferenceModel::from_bytes(other_layout).error().code, ErrorCode::data_corrupt);
+  auto damaged = bytes;
+  damaged.back() = char(damaged.back() ^ 1);
+  EXPECT_EQ(PreferenceModel::from_bytes(damaged).error().code, ErrorCode::data_corrupt);
+  auto other_layout = bytes.substr(kArtifactHeaderBytes);
+  other_layout[0] = char(other_layout[0] + 1);
+  auto layout = PreferenceModel::from_bytes(encode_artifact_header("SNAIPREF", 2, other_layout) + other_layout);
+  ASSERT_FALSE(layout);
+  EXPECT_NE(layout.error().message.find("features"), std::string::npos) << layout.error().message;
+  auto version_1 = PreferenceModel::from_bytes("SNPF" + bytes.substr(4));
+  ASSERT_FALSE(version_1);
+  EXPECT_NE(version_1.error().message.find("format 1"), std::string::npos) << version_1.error().message;
   EXPECT_EQ(PreferenceModel::load("/nonexistent/pref.bin").error().code, ErrorCode::not_found);
 }
 

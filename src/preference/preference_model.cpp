@@ -6,18 +6,22 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <vector>
+
+#include "core/artifact_header.hpp"
+#include "core/file_io.hpp"
 
 namespace snai::preference {
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "the model file is written little-endian");
 
-constexpr char kMagic[4] = {'S', 'N', 'P', 'F'};
-constexpr std::uint32_t kVersion = 1;
+// The file is core's artifact header (magic, version, size, checksum) and the payload.
+// Version 1 had a header of its own starting with "SNPF" and no checksum.
+constexpr std::string_view kMagic = "SNAIPREF";
+constexpr std::uint32_t kVersion = 2;
+constexpr std::string_view kVersion1Magic = "SNPF";
 
 struct Pair {
   std::uint32_t better;
@@ -150,8 +154,6 @@ double PreferenceModel::score(const Descriptor& d) const {
 
 std::string PreferenceModel::to_bytes() const {
   std::string out;
-  out.append(kMagic, 4);
-  put(out, kVersion);
   put(out, std::uint32_t(kDescriptorSize));
   put(out, std::uint32_t(kDenseDims));
   put(out, events_);
@@ -159,16 +161,17 @@ std::string PreferenceModel::to_bytes() const {
   for (float v : center_) put(out, v);
   for (float v : scale_) put(out, v);
   for (float v : weights_) put(out, v);
-  return out;
+  return encode_artifact_header(kMagic, kVersion, out) + out;
 }
 
 Result<PreferenceModel> PreferenceModel::from_bytes(std::string_view in) {
-  if (in.size() < 4 || std::memcmp(in.data(), kMagic, 4) != 0)
-    return fail(ErrorCode::data_corrupt, "not a preference model (bad magic)");
-  in.remove_prefix(4);
-  std::uint32_t version = 0, size = 0, dense = 0;
-  if (!take(in, version) || version != kVersion)
-    return fail(ErrorCode::data_corrupt, fmt::format("preference model version {} is not {}", version, kVersion));
+  if (in.starts_with(kVersion1Magic))
+    return fail(ErrorCode::data_corrupt,
+                fmt::format("preference model format 1 (this build reads {}): train it again", kVersion));
+  auto payload = verify_artifact(in, kMagic, kVersion, "preference model", "train it again");
+  if (!payload) return fail(payload.error());
+  in = *payload;
+  std::uint32_t size = 0, dense = 0;
   if (!take(in, size) || !take(in, dense) || size != kDescriptorSize || dense != kDenseDims)
     return fail(ErrorCode::data_corrupt,
                 fmt::format("preference model has {} features ({} dense), this build {} ({})", size, dense,
@@ -187,26 +190,13 @@ Result<PreferenceModel> PreferenceModel::from_bytes(std::string_view in) {
 }
 
 Status PreferenceModel::save(const std::filesystem::path& path) const {
-  auto tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    auto bytes = to_bytes();
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", tmp.string()));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return fail(ErrorCode::unavailable, fmt::format("cannot rename {}: {}", tmp.string(), ec.message()));
-  return ok();
+  return write_file_atomically(path, to_bytes());
 }
 
 Result<PreferenceModel> PreferenceModel::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorCode::not_found, fmt::format("no preference model at {}", path.string()));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return from_bytes(bytes.str());
+  auto bytes = read_file(path);
+  if (!bytes) return fail(ErrorCode::not_found, fmt::format("no preference model at {}", path.string()));
+  return from_bytes(*bytes);
 }
 
 }  // namespace snai::preference

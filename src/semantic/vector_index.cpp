@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/file_io.hpp"
 #include "core/hash.hpp"
 #include "core/mapped_file.hpp"
 #include "semantic/internal/half.hpp"
@@ -458,7 +459,7 @@ Status VectorIndex::save(const std::filesystem::path& path) const {
   }
   const std::string head = internal::encode_header(header);
   const std::string_view parts[] = {head, labels, payload};
-  return internal::write_file_atomically(path, parts);
+  return write_file_atomically(path, parts);
 }
 
 Result<VectorIndex> VectorIndex::load(const std::filesystem::path& path) {

@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <sodium.h>
 
+#include "core/clock.hpp"
+#include "core/id.hpp"
+
 namespace snai::storage {
 namespace {
 
@@ -27,7 +30,7 @@ std::string new_api_key_secret() {
   ensure_sodium();
   std::array<unsigned char, 24> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
-  std::string secret = "snai_" + to_hex(bytes.data(), bytes.size());
+  std::string secret = std::string(kApiKeySecretPrefix) + to_hex(bytes.data(), bytes.size());
   sodium_memzero(bytes.data(), bytes.size());
   return secret;
 }
@@ -41,6 +44,14 @@ std::string api_key_hash(std::string_view secret) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
   return to_hex(digest.data(), digest.size());
+}
+
+IssuedApiKey new_api_key(std::string_view user_id, std::string_view label) {
+  IssuedApiKey issued;
+  issued.secret = new_api_key_secret();
+  issued.key = {new_id(), std::string(user_id), std::string(label), issued.secret.substr(0, kApiKeyShownPrefixLength),
+                now_unix_ms(), {}};
+  return issued;
 }
 
 }  // namespace snai::storage

@@ -145,7 +145,10 @@ TEST_F(StorageConformance, BadAndMissingUsers) {
   EXPECT_EQ(bad.error().code, ErrorCode::invalid_argument);
   EXPECT_EQ(bad.error().field, "email");
   EXPECT_EQ(db().get_user(new_id()).error().code, ErrorCode::not_found);
-  EXPECT_EQ(db().find_user_by_email("nobody@example.com").error().code, ErrorCode::not_found);
+  auto nobody = db().find_user_by_email("nobody@example.com");
+  EXPECT_EQ(nobody.error().code, ErrorCode::not_found);
+  EXPECT_EQ(nobody.error().field, "email");
+  EXPECT_EQ(nobody.error().message, "user with email nobody@example.com does not exist");
 }
 
 TEST_F(StorageConformance, ApiKeysAuthenticateUntilRevoked) {
@@ -171,7 +174,10 @@ TEST_F(StorageConformance, ApiKeysAuthenticateUntilRevoked) {
   EXPECT_EQ(db().authenticate(issued->secret).error().code, ErrorCode::unauthenticated);
   EXPECT_TRUE((*db().list_api_keys(user.id))[0].revoked_ms);
   EXPECT_EQ(db().revoke_api_key(new_id()).error().code, ErrorCode::not_found);
-  EXPECT_EQ(db().issue_api_key(new_id(), "x").error().code, ErrorCode::not_found);
+  auto no_user = db().issue_api_key(new_id(), "x");
+  EXPECT_EQ(no_user.error().code, ErrorCode::not_found);
+  EXPECT_EQ(no_user.error().field, "user_id");
+  EXPECT_EQ(db().issue_api_key(user.id, std::string(201, 'x')).error().field, "label");
 }
 
 TEST_F(StorageConformance, AllApiKeysListsEveryUsersKeysOldestFirst) {

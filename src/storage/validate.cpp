@@ -4,6 +4,8 @@
 #include <charconv>
 #include <fmt/format.h>
 
+#include "storage/api_key_secret.hpp"
+
 namespace snai::storage {
 namespace {
 
@@ -89,6 +91,63 @@ Status validate(const PageRequest& page) {
   if (page.limit < 1 || page.limit > 1000)
     return fail(ErrorCode::invalid_argument, "limit must be between 1 and 1000", "limit");
   return check_text(page.after, "after", 128, false);
+}
+
+namespace {
+
+template <class T>
+Status validate_batch(const std::vector<T>& items, std::string_view list) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (auto st = validate(items[i]); !st) {
+      auto error = st.error();
+      error.message = fmt::format("{}[{}]: {}", list, i, error.message);
+      return fail(std::move(error));
+    }
+  return ok();
+}
+
+}  // namespace
+
+Status validate(const std::vector<NewName>& names) { return validate_batch(names, "names"); }
+
+Status validate(const std::vector<NewEvent>& events) { return validate_batch(events, "events"); }
+
+Status validate_api_key_label(std::string_view label) {
+  if (!is_valid_utf8(label) || label.size() > 200)
+    return fail(ErrorCode::invalid_argument, "label must be UTF-8 text of at most 200 bytes", "label");
+  return ok();
+}
+
+Status check_api_key_secret(std::string_view secret) {
+  if (!secret.starts_with(kApiKeySecretPrefix) || secret.size() > 128)
+    return fail(ErrorCode::unauthenticated, "API key is malformed");
+  return ok();
+}
+
+std::unexpected<Error> unknown_api_key() { return fail(ErrorCode::unauthenticated, "API key is unknown or revoked"); }
+
+std::unexpected<Error> not_found(std::string_view what, std::string_view id, std::string_view field) {
+  return fail(ErrorCode::not_found, fmt::format("{} {} does not exist", what, id), std::string(field));
+}
+
+std::unexpected<Error> owner_not_found(std::string_view owner_id) { return not_found("owner", owner_id, "owner_id"); }
+
+std::unexpected<Error> feedback_not_found() {
+  return fail(ErrorCode::not_found, "no feedback from this user on this name", "name_id");
+}
+
+std::unexpected<Error> email_taken(std::string_view email) {
+  return fail(ErrorCode::conflict, fmt::format("a user with email {} exists", email), "email");
+}
+
+std::unexpected<Error> name_taken(std::string_view name, std::string_view project_id) {
+  return fail(ErrorCode::conflict, fmt::format("name '{}' is already in project {}", name, project_id), "name");
+}
+
+Result<FeedbackKind> parse_stored_feedback_kind(std::string_view text) {
+  auto kind = parse_feedback_kind(text);
+  if (!kind) return fail(ErrorCode::data_corrupt, "stored feedback kind is unknown", "kind");
+  return kind;
 }
 
 Result<std::int64_t> parse_seq_cursor(std::string_view after) {

@@ -1,7 +1,7 @@
 // Framework candidate: RESTinio 0.6 on standalone Asio (Debian librestinio-dev, what `snai serve`
 // uses), serving the benchmark's GET /healthz and POST /v1/generate
 // (common/generate_contract.hpp). One single-threaded server per thread on its own io_context with
-// SO_REUSEPORT, as src/api/http_server.cpp does; a plain request handler (no router).
+// SO_REUSEPORT, as src/api/server/http_server.cpp does; a plain request handler (no router).
 //
 //   restinio_server --port 8082 --threads 1
 #include <cstdio>

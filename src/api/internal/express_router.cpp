@@ -10,12 +10,12 @@
 #include <spdlog/spdlog.h>
 #include <string>
 
-#include "api/authentication.hpp"
-#include "api/error_response.hpp"
-#include "api/http_caching.hpp"
 #include "api/internal/observability.hpp"
 #include "api/internal/raw_request.hpp"
-#include "api/request_id.hpp"
+#include "api/middleware/authentication.hpp"
+#include "api/middleware/http_caching.hpp"
+#include "api/server/error_response.hpp"
+#include "api/server/request_id.hpp"
 
 namespace snai::api::internal {
 namespace {

@@ -21,7 +21,7 @@
 #include "api/internal/observability.hpp"
 #include "api/internal/traffic_control.hpp"
 #include "api/internal/worker_pool.hpp"
-#include "api/router.hpp"
+#include "api/server/router.hpp"
 #include "storage/storage.hpp"
 
 namespace snai::api::internal {

@@ -14,10 +14,10 @@
 #include <restinio/all.hpp>
 #include <string_view>
 
-#include "api/access_log.hpp"
-#include "api/metrics_routes.hpp"
-#include "api/response_headers.hpp"
-#include "api/server_deps.hpp"
+#include "api/middleware/access_log.hpp"
+#include "api/routes/metrics_routes.hpp"
+#include "api/server/response_headers.hpp"
+#include "api/server/server_deps.hpp"
 #include "core/config.hpp"
 
 namespace snai::api::internal {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "api/client_address.hpp"
-#include "api/compression.hpp"
-#include "api/error_response.hpp"
+#include "api/server/client_address.hpp"
+#include "api/server/compression.hpp"
+#include "api/server/error_response.hpp"
 
 namespace snai::api::internal {
 namespace {

@@ -19,10 +19,10 @@
 #include <utility>
 #include <vector>
 
-#include "api/caller.hpp"
-#include "api/rate_limiter.hpp"
-#include "api/response.hpp"
-#include "api/router.hpp"
+#include "api/middleware/rate_limiter.hpp"
+#include "api/server/caller.hpp"
+#include "api/server/response.hpp"
+#include "api/server/router.hpp"
 
 namespace snai::api::internal {
 

@@ -17,7 +17,7 @@
 #include <memory>
 #include <string>
 
-#include "api/http_server.hpp"
+#include "api/server/http_server.hpp"
 #include "api/testing/http_client.hpp"
 #include "core/id.hpp"
 #include "storage/factory/factory.hpp"

@@ -159,35 +159,4 @@ Status MemoryFile::write_all(std::string_view bytes) {
 
 Result<MappedFile> MemoryFile::map() const { return MappedFile::open(path()); }
 
-Status write_file_atomically(const std::filesystem::path& path,
-                             std::span<const std::string_view> parts) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    return fail(ErrorCode::unavailable, "cannot create " + tmp.string() + ": " + errno_text(), "path");
-  }
-  for (std::string_view part : parts) {
-    while (!part.empty()) {
-      ssize_t n = ::write(fd, part.data(), part.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        std::string why = errno_text();
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return fail(ErrorCode::unavailable, "cannot write " + tmp.string() + ": " + why, "path");
-      }
-      part.remove_prefix(static_cast<std::size_t>(n));
-    }
-  }
-  bool synced = ::fsync(fd) == 0;
-  bool closed = ::close(fd) == 0;
-  if (!synced || !closed || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::string why = errno_text();
-    ::unlink(tmp.c_str());
-    return fail(ErrorCode::unavailable, "cannot save " + path.string() + ": " + why, "path");
-  }
-  return ok();
-}
-
 }  // namespace snai::semantic::internal

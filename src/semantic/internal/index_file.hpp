@@ -9,8 +9,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,9 +66,5 @@ class MemoryFile {
   explicit MemoryFile(int fd) : fd_(fd) {}
   int fd_ = -1;
 };
-
-// Writes `parts` one after another to a temporary file beside `path`, fsyncs, renames over it.
-Status write_file_atomically(const std::filesystem::path& path,
-                             std::span<const std::string_view> parts);
 
 }  // namespace snai::semantic::internal

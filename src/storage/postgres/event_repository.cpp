@@ -81,8 +81,7 @@ Result<Event> read_event(const Rows& rows, int row) {
 }  // namespace
 
 Result<std::vector<std::int64_t>> PostgresStorage::append_events(const std::vector<NewEvent>& events) {
-  for (std::size_t i = 0; i < events.size(); ++i)
-    if (auto st = validate(events[i]); !st) return fail(at_index(st.error(), "events", i));
+  if (auto st = validate(events); !st) return fail(st.error());
   if (events.empty()) return std::vector<std::int64_t>{};
 
   auto now = now_unix_ms();

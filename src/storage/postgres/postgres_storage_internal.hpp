@@ -7,6 +7,7 @@
 #include <string>
 #include <type_traits>
 
+#include "storage/backend_overrides.hpp"
 #include "storage/postgres/pool.hpp"
 #include "storage/postgres/postgres_storage.hpp"
 #include "storage/stored_json.hpp"
@@ -25,42 +26,9 @@ class PostgresStorage final : public Storage {
   explicit PostgresStorage(ConnectTarget target, int pool_size) : pool_(std::move(target), pool_size) {}
 
   std::string_view backend() const override { return "postgres"; }
-  Status ping() override;
   PoolStats pool_stats() override { return pool_.stats(); }
-  Result<int> schema_version() override;
-  Result<int> migrate() override;
 
-  Result<User> create_user(const NewUser& user) override;
-  Result<User> get_user(std::string_view id) override;
-  Result<User> find_user_by_email(std::string_view email) override;
-  Result<IssuedApiKey> issue_api_key(std::string_view user_id, std::string_view label) override;
-  Result<std::vector<ApiKey>> list_api_keys(std::string_view user_id) override;
-  Result<std::vector<ApiKey>> list_all_api_keys() override;
-  Status revoke_api_key(std::string_view key_id) override;
-  Result<User> authenticate(std::string_view secret) override;
-
-  Result<Project> create_project(const NewProject& project) override;
-  Result<Project> get_project(std::string_view id) override;
-  Result<Page<Project>> list_projects(std::string_view owner_id, const PageRequest& page) override;
-  Result<Project> update_project(std::string_view id, const ProjectPatch& patch) override;
-  Status delete_project(std::string_view id) override;
-
-  Result<std::vector<GeneratedName>> add_names(std::string_view project_id, const std::vector<NewName>& names) override;
-  Result<GeneratedName> get_name(std::string_view id) override;
-  Result<Page<GeneratedName>> list_names(std::string_view project_id, const PageRequest& page) override;
-  Result<Page<ReviewedName>> list_reviewed_names(std::string_view project_id, std::string_view user_id,
-                                                 const PageRequest& page) override;
-  Result<Page<GeneratedName>> list_shortlist(std::string_view project_id, std::string_view user_id,
-                                             const PageRequest& page) override;
-  Result<NameCounts> count_names(std::string_view project_id, std::string_view user_id) override;
-
-  Result<Feedback> set_feedback(std::string_view user_id, std::string_view name_id, FeedbackKind kind) override;
-  Status clear_feedback(std::string_view user_id, std::string_view name_id) override;
-  Result<Page<Feedback>> list_feedback(std::string_view user_id, const PageRequest& page) override;
-
-  Result<std::vector<std::int64_t>> append_events(const std::vector<NewEvent>& events) override;
-  Result<Page<Event>> list_events(const EventFilter& filter, const PageRequest& page) override;
-  Result<std::int64_t> count_events(const EventFilter& filter) override;
+  SNAI_STORAGE_BACKEND_OVERRIDES
 
  private:
   // Runs body(Connection&) on a leased connection, once more on a fresh one when `retry` allows.
@@ -78,8 +46,6 @@ class PostgresStorage final : public Storage {
 
   Pool pool_;
 };
-
-// JSON as stored: dumped without throwing on invalid UTF-8 inside (replaced by U+FFFD).
 
 // Reads `rows` as one page: rows.size() may be limit + 1, in which case the extra row is
 // dropped and `next` is the cursor of the last kept item.
@@ -99,12 +65,6 @@ Result<Page<T>> collect_page(const Rows& rows, int limit, Read read, CursorOf cu
   }
   if (rows.size() > limit && !page.items.empty()) page.next = cursor_of(page.items.back());
   return page;
-}
-
-// Validation errors of batch items name their index: "names[3]: name is required".
-inline Error at_index(Error error, std::string_view list, std::size_t index) {
-  error.message = fmt::format("{}[{}]: {}", list, index, error.message);
-  return error;
 }
 
 }  // namespace snai::storage::pg

@@ -83,8 +83,8 @@ Result<GeneratedName> read_name(const Rows& rows, int row) {
 }
 
 Result<Feedback> read_feedback(const Rows& rows, int row) {
-  auto kind = parse_feedback_kind(rows.text(row, 2));
-  if (!kind) return fail(ErrorCode::data_corrupt, "stored feedback kind is unknown", "kind");
+  auto kind = parse_stored_feedback_kind(rows.text(row, 2));
+  if (!kind) return fail(kind.error());
   return Feedback{rows.text(row, 0), rows.text(row, 1), *kind, rows.integer(row, 3)};
 }
 
@@ -101,7 +101,7 @@ Result<Project> PostgresStorage::create_project(const NewProject& project) {
                                            to_json_text(Json(created.keywords)), to_json_text(created.constraints),
                                            created.created_ms});
     if (!rows && rows.error().code == ErrorCode::not_found)  // the owner_id foreign key
-      return fail(ErrorCode::not_found, fmt::format("owner {} does not exist", project.owner_id), "owner_id");
+      return owner_not_found(project.owner_id);
     if (!rows) return fail(rows.error());
     return created;
   });
@@ -111,7 +111,7 @@ Result<Project> PostgresStorage::get_project(std::string_view id) {
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Project> {
     auto rows = conn.exec(kProjectById, {id});
     if (!rows) return fail(rows.error());
-    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    if (rows->size() == 0) return not_found("project", id);
     return read_project(*rows, 0);
   });
 }
@@ -134,7 +134,7 @@ Result<Project> PostgresStorage::update_project(std::string_view id, const Proje
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<Project> {  // same effect when repeated
     auto rows = conn.exec(kUpdateProject, {id, description, keywords, constraints});
     if (!rows) return fail(rows.error());
-    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    if (rows->size() == 0) return not_found("project", id);
     return read_project(*rows, 0);
   });
 }
@@ -143,7 +143,7 @@ Status PostgresStorage::delete_project(std::string_view id) {
   return with_connection(Retry::never, [&](Connection& conn) -> Status {
     auto rows = conn.exec(kDeleteProject, {id});
     if (!rows) return fail(rows.error());
-    if (rows->affected() == 0) return fail(ErrorCode::not_found, fmt::format("project {} does not exist", id), "id");
+    if (rows->affected() == 0) return not_found("project", id);
     return ok();
   });
 }
@@ -152,8 +152,7 @@ Status PostgresStorage::delete_project(std::string_view id) {
 
 Result<std::vector<GeneratedName>> PostgresStorage::add_names(std::string_view project_id,
                                                              const std::vector<NewName>& names) {
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (auto st = validate(names[i]); !st) return fail(at_index(st.error(), "names", i));
+  if (auto st = validate(names); !st) return fail(st.error());
 
   auto now = now_unix_ms();
   std::vector<GeneratedName> stored;
@@ -170,7 +169,7 @@ Result<std::vector<GeneratedName>> PostgresStorage::add_names(std::string_view p
       auto project = conn.exec(kProjectExists, {project_id});
       if (!project) return fail(project.error());
       if (project->size() == 0)
-        return fail(ErrorCode::not_found, fmt::format("project {} does not exist", project_id), "project_id");
+        return not_found("project", project_id, "project_id");
       std::unordered_set<std::string_view> seen;
       for (const auto& n : names)
         if (!seen.insert(n.name).second)
@@ -179,15 +178,14 @@ Result<std::vector<GeneratedName>> PostgresStorage::add_names(std::string_view p
 
       auto inserted = conn.exec(kInsertNames, {project_id, to_json_text(batch), now});
       if (!inserted && inserted.error().code == ErrorCode::not_found)  // the project went away meanwhile
-        return fail(ErrorCode::not_found, fmt::format("project {} does not exist", project_id), "project_id");
+        return not_found("project", project_id, "project_id");
       if (!inserted) return fail(inserted.error());
       if (inserted->size() != static_cast<int>(names.size())) {
         std::unordered_set<std::string> added;
         for (int row = 0; row < inserted->size(); ++row) added.insert(inserted->text(row, 0));
         for (const auto& n : names)
           if (!added.contains(n.name))
-            return fail(ErrorCode::conflict, fmt::format("name '{}' is already in project {}", n.name, project_id),
-                        "name");
+            return name_taken(n.name, project_id);
       }
       return stored;
     });
@@ -198,7 +196,7 @@ Result<GeneratedName> PostgresStorage::get_name(std::string_view id) {
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<GeneratedName> {
     auto rows = conn.exec(kNameById, {id});
     if (!rows) return fail(rows.error());
-    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("name {} does not exist", id), "id");
+    if (rows->size() == 0) return not_found("name", id);
     return read_name(*rows, 0);
   });
 }
@@ -223,8 +221,8 @@ Result<Page<ReviewedName>> PostgresStorage::list_reviewed_names(std::string_view
       if (!name) return fail(name.error());
       ReviewedName reviewed{std::move(*name), std::nullopt};
       if (!r.is_null(row, 7)) {
-        auto kind = parse_feedback_kind(r.text(row, 7));
-        if (!kind) return fail(ErrorCode::data_corrupt, "stored feedback kind is unknown", "kind");
+        auto kind = parse_stored_feedback_kind(r.text(row, 7));
+        if (!kind) return fail(kind.error());
         reviewed.feedback = *kind;
       }
       return reviewed;
@@ -259,8 +257,8 @@ Result<Feedback> PostgresStorage::set_feedback(std::string_view user_id, std::st
     auto rows = conn.exec(kUpsertFeedback, {feedback.user_id, feedback.name_id, to_string(kind), feedback.updated_ms});
     if (!rows && rows.error().code == ErrorCode::not_found) {  // a foreign key: which one says the field
       if (rows.error().field == "name_id")
-        return fail(ErrorCode::not_found, fmt::format("name {} does not exist", name_id), "name_id");
-      return fail(ErrorCode::not_found, fmt::format("user {} does not exist", user_id), "user_id");
+        return not_found("name", name_id, "name_id");
+      return not_found("user", user_id, "user_id");
     }
     if (!rows) return fail(rows.error());
     return feedback;
@@ -271,7 +269,7 @@ Status PostgresStorage::clear_feedback(std::string_view user_id, std::string_vie
   return with_connection(Retry::never, [&](Connection& conn) -> Status {
     auto rows = conn.exec(kDeleteFeedback, {user_id, name_id});
     if (!rows) return fail(rows.error());
-    if (rows->affected() == 0) return fail(ErrorCode::not_found, "no feedback from this user on this name", "name_id");
+    if (rows->affected() == 0) return feedback_not_found();
     return ok();
   });
 }

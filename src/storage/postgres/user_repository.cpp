@@ -40,7 +40,7 @@ Result<User> PostgresStorage::create_user(const NewUser& user) {
   return with_connection(Retry::never, [&](Connection& conn) -> Result<User> {
     auto rows = conn.exec(kInsertUser, {created.id, created.email, created.display_name, created.created_ms});
     if (!rows && rows.error().code == ErrorCode::conflict)
-      return fail(ErrorCode::conflict, fmt::format("a user with email {} exists", created.email), "email");
+      return email_taken(created.email);
     if (!rows) return fail(rows.error());
     return created;
   });
@@ -50,7 +50,7 @@ Result<User> PostgresStorage::get_user(std::string_view id) {
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<User> {
     auto rows = conn.exec(kUserById, {id});
     if (!rows) return fail(rows.error());
-    if (rows->size() == 0) return fail(ErrorCode::not_found, fmt::format("user {} does not exist", id), "id");
+    if (rows->size() == 0) return not_found("user", id);
     return read_user(*rows, 0);
   });
 }
@@ -61,23 +61,19 @@ Result<User> PostgresStorage::find_user_by_email(std::string_view email) {
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<User> {
     auto rows = conn.exec(kUserByEmail, {*normalized});
     if (!rows) return fail(rows.error());
-    if (rows->size() == 0)
-      return fail(ErrorCode::not_found, fmt::format("user with email {} does not exist", *normalized), "email");
+    if (rows->size() == 0) return not_found("user with email", *normalized, "email");
     return read_user(*rows, 0);
   });
 }
 
 Result<IssuedApiKey> PostgresStorage::issue_api_key(std::string_view user_id, std::string_view label) {
-  if (!is_valid_utf8(label) || label.size() > 200)
-    return fail(ErrorCode::invalid_argument, "label must be UTF-8 text of at most 200 bytes", "label");
-  IssuedApiKey issued;
-  issued.secret = new_api_key_secret();
-  issued.key = {new_id(), std::string(user_id), std::string(label), issued.secret.substr(0, 12), now_unix_ms(), {}};
+  if (auto st = validate_api_key_label(label); !st) return fail(st.error());
+  auto issued = new_api_key(user_id, label);
   return with_connection(Retry::never, [&](Connection& conn) -> Result<IssuedApiKey> {
     const auto& k = issued.key;
     auto rows = conn.exec(kInsertApiKey, {k.id, k.user_id, k.label, k.prefix, api_key_hash(issued.secret), k.created_ms});
     if (!rows && rows.error().code == ErrorCode::not_found)  // the user_id foreign key
-      return fail(ErrorCode::not_found, fmt::format("user {} does not exist", user_id), "user_id");
+      return not_found("user", user_id, "user_id");
     if (!rows) return fail(rows.error());
     return issued;
   });
@@ -119,19 +115,18 @@ Status PostgresStorage::revoke_api_key(std::string_view key_id) {
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Status {
     auto rows = conn.exec(kRevokeApiKey, {key_id, now_unix_ms()});
     if (!rows) return fail(rows.error());
-    if (rows->affected() == 0)
-      return fail(ErrorCode::not_found, fmt::format("api key {} does not exist", key_id), "id");
+    if (rows->affected() == 0) return not_found("api key", key_id);
     return ok();
   });
 }
 
 Result<User> PostgresStorage::authenticate(std::string_view secret) {
-  if (!secret.starts_with("snai_") || secret.size() > 128) return fail(ErrorCode::unauthenticated, "API key is malformed");
+  if (auto st = check_api_key_secret(secret); !st) return fail(st.error());
   auto hash = api_key_hash(secret);
   return with_connection(Retry::idempotent, [&](Connection& conn) -> Result<User> {
     auto rows = conn.exec(kUserBySecret, {hash});
     if (!rows) return fail(rows.error());
-    if (rows->size() == 0) return fail(ErrorCode::unauthenticated, "API key is unknown or revoked");
+    if (rows->size() == 0) return unknown_api_key();
     return read_user(*rows, 0);
   });
 }
