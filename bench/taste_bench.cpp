@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", knowledge.error().describe().c_str());
     return 1;
   }
-  auto names = naming::read_real_names(naming::kRealCompaniesFile, (*knowledge)->brands ? &*(*knowledge)->brands : nullptr);
+  // The repository's companies file, wherever the program runs from (CTest runs it in build/bench).
+  auto names = naming::read_real_names(SNAI_COMPANIES_FILE, (*knowledge)->brands ? &*(*knowledge)->brands : nullptr);
   if (!names) {
     std::fprintf(stderr, "%s\n", names.error().describe().c_str());
     return 1;

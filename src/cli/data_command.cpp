@@ -292,10 +292,10 @@ Stage realism_stage(const Config& config) {
   const score::TasteWeights weights;  // the calibration scale is of the raw value these weigh
   auto companies = std::filesystem::absolute(naming::kRealCompaniesFile);
   return {.name = "realism",
-          .version = 3,  // bump when the generator changes what it offers: the realism model learns from it
-          .settings = fmt::format("descriptions={} rounds={} top={} epochs={} buckets=2^{} weights={},{},{},{},{}",
+          .version = 4,  // bump when the generator changes what it offers: the realism model learns from it
+          .settings = fmt::format("descriptions={} rounds={} top={} epochs={} rate={} l2={} buckets=2^{} weights={},{},{},{},{}",
                                   options.descriptions, options.adversarial_rounds, options.top, options.realism.epochs,
-                                  options.realism.buckets_log2, weights.quality_cap, weights.realism, weights.realism_gate,
+                                  options.realism.learning_rate, options.realism.l2, options.realism.buckets_log2, weights.quality_cap, weights.realism, weights.realism_gate,
                                   weights.relevance, weights.relevance_floor),
           .inputs = {{companies, std::string(kCompaniesProvider)},
                      {std::string(lexicon::kLexiconArtifactName), "stage lexicon"},

@@ -41,7 +41,7 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
   };
   std::vector<Seed> seeds;
   if (!in.constraints.starts_with().empty()) seeds.push_back({in.constraints.starts_with(), nullptr});
-  for (const PoolWord* w : in.pool.top(10, std::nullopt, 12)) {  // the strongest concepts only: seeds must hint at meaning
+  for (const PoolWord* w : in.pool.top(14, std::nullopt, 12)) {  // the strongest concepts only: seeds must hint at meaning
     std::string s = seed_of(w->word);
     if (s.size() < 2 || std::ranges::any_of(seeds, [&](const Seed& x) { return x.text == s; })) continue;
     seeds.push_back({std::move(s), w});
@@ -52,7 +52,7 @@ void InventedStrategy::propose(const StrategyInput& in, CandidateSink& sink) con
   if (min_length > max_length) return;
   charlm::SampleCache cache;  // the seeds' prefixes are sampled from again and again
   // Round-robin over the seeds so every concept gets a share, the strongest first.
-  for (int round = 0; round < 40 && !sink.done(); ++round) {
+  for (int round = 0; round < 160 && !sink.done(); ++round) {
     for (const Seed& seed : seeds) {
       std::size_t low = std::max(min_length, seed.text.size() + 2);
       if (low > max_length) continue;

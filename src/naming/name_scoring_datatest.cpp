@@ -18,19 +18,23 @@ const Knowledge& knowledge() {
 
 TEST(NameScoring, TheTrainedModelDecidesAndExplains) {
   ASSERT_TRUE(knowledge().quality) << "the quality stage of `snai data build` did not run";
+  ASSERT_EQ(knowledge().scorer().model_name(), "taste") << "the realism stage of `snai data build` did not run";
   std::vector<std::string> names = {"Notion", "xkqzvbnw", "Brightpath", "aaaa-1234-zzzz"};
   auto scored = score_names(knowledge(), names, "");
   ASSERT_TRUE(scored) << scored.error().describe();
   ASSERT_EQ(scored->size(), names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     EXPECT_EQ((*scored)[i].name, names[i]);  // input order
-    EXPECT_EQ((*scored)[i].score.model, "xgboost");
+    EXPECT_EQ((*scored)[i].score.model, knowledge().scorer().model_name());
     EXPECT_FALSE((*scored)[i].score.reasons.empty()) << names[i];
   }
-  EXPECT_GE((*scored)[0].score.score, score::kGoodScore);
-  EXPECT_GE((*scored)[2].score.score, score::kGoodScore);
-  EXPECT_LT((*scored)[1].score.score, score::kGoodScore);
-  EXPECT_LT((*scored)[3].score.score, score::kGoodScore);
+  // The score is a percentile among real startup names: real names spread around the median,
+  // mash sits at the bottom, far below them.
+  for (std::size_t good : {0u, 2u})
+    for (std::size_t bad : {1u, 3u}) {
+      EXPECT_GE((*scored)[good].score.score, 20) << names[good];
+      EXPECT_LT((*scored)[bad].score.score, 10) << names[bad];
+    }
   // Strongest reason first.
   const auto& reasons = (*scored)[1].score.reasons;
   for (std::size_t r = 1; r < reasons.size(); ++r)
@@ -78,7 +82,9 @@ TEST(NameScoring, ManyNamesGetTheSameScoresWithFasterReasons) {
   auto fast = score_names(knowledge(), many, "");
   ASSERT_TRUE(exact && fast);
   for (std::size_t i = 0; i < few.size(); ++i) {
-    EXPECT_NEAR((*exact)[i].score.score, (*fast)[i].score.score, 1e-6);
+    // Exact SHAP and per-tree attributions add the trees' outputs in another order: the same
+    // log-odds to float precision, which the percentile scale may stretch to a few 1e-5.
+    EXPECT_NEAR((*exact)[i].score.score, (*fast)[i].score.score, 1e-3);
     EXPECT_FALSE((*fast)[i].score.reasons.empty());
   }
 }

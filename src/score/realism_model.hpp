@@ -24,9 +24,9 @@
 namespace snai::score {
 
 struct RealismTrainOptions {
-  int epochs = 12;
-  double learning_rate = 0.3;  // AdaGrad's base rate
-  double l2 = 2e-6;            // per update, on the weights an example touches
+  int epochs = 6;
+  double learning_rate = 0.2;  // AdaGrad's base rate
+  double l2 = 1e-5;            // per update, on the weights an example touches
   int buckets_log2 = 20;       // hashed feature table: 2^20 weights (4 MiB)
   std::uint64_t seed = 11;
 };
