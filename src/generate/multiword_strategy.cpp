@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <random>
+#include <set>
 
 namespace snai::generate {
 
@@ -37,17 +38,28 @@ constexpr std::array<Industry, 12> kIndustries = {{
 constexpr std::array<std::string_view, 3> kGeneralPartners = {"Labs", "Technologies", "Systems"};
 
 std::vector<std::string_view> industry_partners(const StrategyInput& in) {
-  std::map<std::string_view, double> votes;  // partner → evidence
-  auto vote = [&](std::string_view cue_word, double weight) {
-    for (const Industry& industry : kIndustries)
-      if (std::ranges::find(industry.cues, cue_word) != industry.cues.end())
-        for (std::size_t i = 0; i < industry.partners.size(); ++i)
-          votes[industry.partners[i]] += weight * (1.0 - 0.1 * double(i));
+  // An industry counts only when two or more of the pool's words point to it: one word read in
+  // the wrong sense ("docs" as doctors) must not make a notes app a health company.
+  std::array<double, kIndustries.size()> evidence{};
+  std::array<std::set<std::string_view>, kIndustries.size()> voters;
+  auto vote = [&](std::string_view cue_word, std::string_view voter, double weight) {
+    for (std::size_t k = 0; k < kIndustries.size(); ++k)
+      if (std::ranges::find(kIndustries[k].cues, cue_word) != kIndustries[k].cues.end()) {
+        evidence[k] += weight;
+        voters[k].insert(voter);
+      }
   };
-  for (const PoolWord* w : in.pool.top(30, std::nullopt, 14)) {
-    vote(w->word, w->weight);
+  auto pool = in.pool.top(30, std::nullopt, 14);
+  for (const PoolWord* w : pool) {
+    vote(w->word, w->word, w->weight);
     for (const auto& topic : in.lexicon.domain_categories(w->word))
-      if (topic.relation == lexicon::Relation::domain_topic) vote(topic.word, w->weight * 0.7);
+      if (topic.relation == lexicon::Relation::domain_topic) vote(topic.word, w->word, w->weight * 0.7);
+  }
+  std::map<std::string_view, double> votes;  // partner → evidence
+  for (std::size_t k = 0; k < kIndustries.size(); ++k) {
+    if (voters[k].size() < 2) continue;
+    for (std::size_t i = 0; i < kIndustries[k].partners.size(); ++i)
+      votes[kIndustries[k].partners[i]] += evidence[k] * (1.0 - 0.1 * double(i));
   }
   std::vector<std::pair<double, std::string_view>> ranked;
   for (auto [partner, score] : votes) ranked.emplace_back(score, partner);
@@ -73,12 +85,13 @@ void MultiwordStrategy::propose(const StrategyInput& in, CandidateSink& sink) co
   auto rng = strategy_rng(in.seed, style());
   auto partners = industry_partners(in);
   auto nouns = in.pool.top(48, lexicon::Pos::noun, 10);
+  std::erase_if(nouns, [&](const PoolWord* w) { return !names_a_thing(in.lexicon, w->word); });
   // Adjectives: for "adjective + company word" any everyday one of the pool (Notable Health); for
   // "adjective + noun" only the description's own (smart home → Smart Nest): two words picked
   // from the pool at random make no sense together ("Pregnant Visit", "Medical Legal").
   std::vector<const PoolWord*> adjectives, own_adjectives;
   for (const PoolWord* w : in.pool.top(60, lexicon::Pos::adjective, 9)) {
-    if (w->pos.contains(lexicon::Pos::noun) || !w->common) continue;
+    if (w->pos.contains(lexicon::Pos::noun) || !w->common || !names_a_thing(in.lexicon, w->word)) continue;
     adjectives.push_back(w);
     if (w->relation == "concept" || w->relation == "keyword") own_adjectives.push_back(w);
   }

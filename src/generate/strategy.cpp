@@ -82,6 +82,16 @@ bool is_existing_word(const lexicon::Lexicon& lexicon, std::string_view word) {
   return lexicon.lookup(word).has_value();
 }
 
+bool names_a_thing(const lexicon::Lexicon& lexicon, std::string_view word) {
+  using lexicon::Pos;
+  if (lexicon.lemmatize(word, Pos::verb) != word && lexicon.tag_count(word, Pos::noun) == 0 &&
+      lexicon.tag_count(word, Pos::adjective) == 0 && !lexicon.synsets(lexicon.lemmatize(word, Pos::verb), Pos::verb).empty())
+    return false;  // an inflected verb: given, taken, written
+  auto verb = lexicon.tag_count(word, Pos::verb);
+  auto thing = lexicon.tag_count(word, Pos::noun) + lexicon.tag_count(word, Pos::adjective);
+  return verb <= 2 * thing;
+}
+
 std::string capitalize(std::string_view word) {
   std::string out(word);
   if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));

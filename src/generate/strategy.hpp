@@ -142,6 +142,10 @@ std::vector<std::size_t> jittered_order(std::span<const double> weights, std::mt
 // A word the lexicon knows, inflected forms included ("noting"): not a new coinage.
 bool is_existing_word(const lexicon::Lexicon& lexicon, std::string_view word);
 
+// A word that stands as a name on its own: a thing or a quality, not first of all an action
+// ("see", "yield", "take") or a verb's form ("given", "taken"), judged by WordNet's tagged uses.
+bool names_a_thing(const lexicon::Lexicon& lexicon, std::string_view word);
+
 // "notescribe" → "NoteScribe"; "note" → "Note".
 std::string capitalize(std::string_view word);
 // Joins two words into one name with readable boundaries: "" when the join would be hard to read

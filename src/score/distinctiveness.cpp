@@ -81,11 +81,20 @@ struct DistinctivenessJudge::WordVerdict {
   double share = 0;                       // of the word's letters the term covers (1: it is the term)
 };
 
+namespace {
+// Only these endings can make an inflected form; other words skip the (costly) morphology.
+bool may_be_inflected(std::string_view word) {
+  return word.size() > 3 && (word.ends_with('s') || word.ends_with("ed") || word.ends_with("ing") ||
+                             word.ends_with("er") || word.ends_with("est"));
+}
+}  // namespace
+
 bool DistinctivenessJudge::is_word(std::string_view word) const {
   if (!lexicon_ || word.size() < 2) return false;
   auto w = lexicon_->lookup(word);
-  if (w && !w->capitalized && (w->in_wordnet || w->common)) return true;
+  if (w) return !w->capitalized && (w->in_wordnet || w->common);
   // Inflected forms (notes, taking) are words too.
+  if (!may_be_inflected(word)) return false;
   for (const auto& base : lexicon_->base_forms(word))
     if (base != word && lexicon_->lookup(base)) return true;
   return false;
@@ -98,7 +107,7 @@ DistinctivenessJudge::WordVerdict DistinctivenessJudge::judge_word(const std::st
     if (const auto* t = terms->find(word)) return {Kind::term, t, 1.0};
     if (word.size() > 3 && word.back() == 's')
       if (const auto* t = terms->find(std::string_view(word).substr(0, word.size() - 1))) return {Kind::term, t, 1.0};
-    if (lexicon_)
+    if (lexicon_ && may_be_inflected(word))
       for (const auto& base : lexicon_->base_forms(word))
         if (const auto* t = terms->find(base)) return {Kind::term, t, 1.0};
   }

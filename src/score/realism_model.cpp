@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
 #include <numeric>
@@ -132,11 +133,28 @@ Result<RealismModel> RealismModel::train(std::span<const RealismExample> example
 double RealismModel::logit(std::string_view name) const {
   auto text = realism_text(name);
   if (text.empty()) return kNoLetters;
-  std::string scratch;
-  auto f = features_of(text, static_cast<std::uint32_t>(weights_.size() - 1), scratch);
-  double z = bias_;
-  for (auto s : f.slots) z += weights_[s] * f.value;
-  return z;
+  // The ranking's path: the same features as features_of(), summed as they are hashed.
+  const auto mask = static_cast<std::uint32_t>(weights_.size() - 1);
+  double sum = 0;
+  std::size_t count = 0, letters = 0, words = 1;
+  for (std::size_t n = 1; n <= std::size_t(kMaxGram); ++n)
+    for (std::size_t i = 0; i + n <= text.size(); ++i) {
+      std::string_view gram(text.data() + i, n);
+      if (n == 1 && (gram == "^" || gram == "$")) continue;
+      sum += weights_[slot_of(gram, mask)];
+      ++count;
+    }
+  for (char c : text) {
+    if (c == '_') ++words;
+    else if (c != '^' && c != '$') ++letters;
+  }
+  char shape[48];
+  int len = std::snprintf(shape, sizeof shape, "#len%zu#words%zu", std::clamp<std::size_t>(letters, 2, 16),
+                          std::min<std::size_t>(words, 4));
+  std::string_view whole(shape, std::size_t(len));
+  sum += weights_[slot_of(whole, mask)] + weights_[slot_of(whole.substr(whole.find("#words")), mask)];
+  count += 2;
+  return bias_ + sum / std::sqrt(double(count));
 }
 
 std::vector<std::pair<std::string, double>> RealismModel::tells(std::string_view name, std::size_t count) const {
