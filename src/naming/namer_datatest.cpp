@@ -52,7 +52,8 @@ TEST_F(NamerData, AllNineStylesAppearForOrdinaryDescriptions) {
     ASSERT_TRUE(mixed);
     std::set<Style> styles;
     for (const auto& name : mixed->names) styles.insert(name.candidate.style);
-    EXPECT_GE(styles.size(), 5u) << description;
+    // No style takes more than 30% of a list (ranker.hpp), so 20 names hold at least four styles.
+    EXPECT_GE(styles.size(), 4u) << description;
   }
 }
 
