@@ -272,9 +272,9 @@ Stage quality_stage() {
             for (const auto& n : names)
               if (n.held_out) (n.good ? good : bad).push_back(n.name);
             for (auto [list, index] : {std::pair{&good, 3}, std::pair{&bad, 4}}) {
-              std::ofstream out(run.output(index));
-              for (const auto& n : *list) out << n << "\n";
-              if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", run.output(index).string()));
+              std::string text;
+              for (const auto& n : *list) text += n + "\n";
+              if (auto saved = write_file_atomically(run.output(index), text); !saved) return saved;
             }
             auto e = score::evaluate_quality(*model, good, bad);
             run.progress().update(1.0, fmt::format("held out: balanced accuracy {:.3f}, AUC {:.3f}", e.balanced_accuracy, e.auc));

@@ -1,5 +1,7 @@
 #include "naming/company_file.hpp"
 
+#include "core/file_io.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
@@ -105,11 +107,11 @@ Result<std::vector<Company>> parse_companies(std::string_view text, std::string_
 namespace {
 
 Result<std::string> read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(ErrorCode::not_found, fmt::format("cannot open {}", file.string()), "file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  auto text = read_file(file);
+  if (!text && text.error().code == ErrorCode::not_found)
+    return fail(ErrorCode::not_found, fmt::format("cannot open {}", file.string()), "file");
+  if (!text) return fail(ErrorCode::unavailable, text.error().message, "file");
+  return text;
 }
 
 // A header line with a `name` column among tab- or comma-separated ones.

@@ -1,5 +1,7 @@
 #include "naming/screen_words_file.hpp"
 
+#include "core/file_io.hpp"
+
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
@@ -45,24 +47,17 @@ Status save_screen_words(const screening::ScreenWordLists& lists, const lexicon:
     out += fmt::format("n\t{}\t{}\n", n.word, n.reason);
   }
   if (!ok_text) return fail(ErrorCode::invalid_argument, "a screen word holds a tab or a newline");
-  auto tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    file.write(out.data(), static_cast<std::streamsize>(out.size()));
-    file.flush();
-    if (!file) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", tmp.string()));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return fail(ErrorCode::unavailable, fmt::format("cannot rename {}: {}", tmp.string(), ec.message()));
-  return ok();
+  return write_file_atomically(path, out);
 }
 
 Result<screening::ScreenWordLists> load_screen_words(const std::filesystem::path& path, const lexicon::Lexicon& lexicon) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return fail(ErrorCode::not_found, fmt::format("{} is missing: run `snai data build`", path.string()));
-  std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  auto read = read_file(path);
+  if (!read) {
+    if (read.error().code == ErrorCode::not_found)
+      return fail(ErrorCode::not_found, fmt::format("{} is missing: run `snai data build`", path.string()));
+    return fail(read.error());
+  }
+  const std::string& text = *read;
   auto corrupt = [&](std::size_t line) {
     return fail(ErrorCode::data_corrupt,
                 fmt::format("{} line {} is damaged: rebuild it with `snai data build --force`", path.string(), line));

@@ -2,6 +2,8 @@
 
 #include <xgboost/c_api.h>
 
+#include "core/file_io.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -157,9 +159,13 @@ Result<QualityModel> QualityModel::train(std::span<const LabeledName> names, Fea
 }
 
 Result<QualityModel> QualityModel::load(const std::filesystem::path& path, FeatureContext context) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorCode::not_found, fmt::format("quality model {} is missing: run `snai data build`", path.string()));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto read = read_file(path);
+  if (!read) {
+    if (read.error().code == ErrorCode::not_found)
+      return fail(ErrorCode::not_found, fmt::format("quality model {} is missing: run `snai data build`", path.string()));
+    return fail(read.error());
+  }
+  const std::string& bytes = *read;
   auto booster = std::make_unique<Booster>();
   if (XGBoosterCreate(nullptr, 0, &booster->handle) != 0) return fail(xgboost_error("create"));
   if (bytes.empty() || XGBoosterLoadModelFromBuffer(booster->handle, bytes.data(), bytes.size()) != 0)
@@ -179,18 +185,7 @@ Status QualityModel::save(const std::filesystem::path& path) const {
   std::lock_guard lock(booster_->mutex);
   if (XGBoosterSaveModelToBuffer(booster_->handle, R"({"format": "ubj"})", &len, &data) != 0)
     return fail(xgboost_error("save"));
-  auto tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data, static_cast<std::streamsize>(len));
-    out.flush();
-    if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", tmp.string()));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return fail(ErrorCode::unavailable, fmt::format("cannot rename {}: {}", tmp.string(), ec.message()));
-  return ok();
+  return write_file_atomically(path, std::string_view(data, len));
 }
 
 std::vector<double> QualityModel::probabilities(std::span<const std::string> names) const {

@@ -1,5 +1,7 @@
 #include "score/quality_resources.hpp"
 
+#include "core/file_io.hpp"
+
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
@@ -45,21 +47,10 @@ Status QualityResources::save(const std::filesystem::path& char_model_file, cons
   if (!char_model || word_entries.empty())
     return fail(ErrorCode::failed_precondition, "only built quality resources can be saved");
   if (auto saved = char_model->save(char_model_file); !saved) return saved;
-  auto tmp = words_file;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << kWordsHeader << "\n";
-    for (const auto& [w, info] : word_entries)
-      out << w << '\t' << (info.common ? 1 : 0) << '\t' << info.tag_count << '\t' << (negative_words.contains_exact(w) ? 1 : 0)
-          << '\n';
-    out.flush();
-    if (!out) return fail(ErrorCode::unavailable, fmt::format("cannot write {}", tmp.string()));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, words_file, ec);
-  if (ec) return fail(ErrorCode::unavailable, fmt::format("cannot rename {}: {}", tmp.string(), ec.message()));
-  return ok();
+  std::string text = std::string(kWordsHeader) + "\n";
+  for (const auto& [w, info] : word_entries)
+    text += fmt::format("{}\t{}\t{}\t{}\n", w, info.common ? 1 : 0, info.tag_count, negative_words.contains_exact(w) ? 1 : 0);
+  return write_file_atomically(words_file, text);
 }
 
 Result<std::unique_ptr<QualityResources>> QualityResources::load(const std::filesystem::path& char_model,
