@@ -108,19 +108,13 @@ struct Context {
   double cumulative_backoff = 0;  // sum of log gamma over h and its shorter suffixes
 };
 
-}  // namespace
-
-Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const CharModelOptions& options) {
-  const int n = options.order;
-  if (n < 2 || n > kMaxOrder)
-    return fail(ErrorCode::invalid_argument, fmt::format("order {} is not in 2..{}", n, kMaxOrder), "order");
-
-  // Raw counts of every n-gram of every order ending at each predicted symbol.
+// Raw counts of every n-gram of every order (raw[k] for k = 1..n) ending at each predicted symbol.
+Result<std::vector<FlatMap<std::uint64_t>>> raw_counts(std::span<const TrainingWord> words, int n) {
   std::vector<FlatMap<std::uint64_t>> raw(n + 1);
   std::size_t used = 0;
-  std::array<std::uint64_t, kMaxWordLength + 2> symbols{};
+  std::array<std::uint64_t, CharModel::kMaxWordLength + 2> symbols{};
   for (const auto& w : words) {
-    if (w.count == 0 || w.word.empty() || w.word.size() > kMaxWordLength) continue;
+    if (w.count == 0 || w.word.empty() || w.word.size() > CharModel::kMaxWordLength) continue;
     const std::size_t m = w.word.size();
     symbols[0] = kBegin;
     bool letters = true;
@@ -137,8 +131,11 @@ Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const Ch
     }
   }
   if (used == 0) return fail(ErrorCode::invalid_argument, "no training word is made of letters only", "words");
+  return raw;
+}
 
-  // Adjusted counts, sorted so that each context's n-grams are adjacent.
+// Adjusted counts, sorted so that each context's n-grams are adjacent.
+std::vector<Counts> adjusted_counts(std::vector<FlatMap<std::uint64_t>> raw, int n) {
   std::vector<Counts> adjusted(n + 1);
   for (int k = 1; k <= n; ++k) {
     FlatMap<std::uint64_t> continuation;
@@ -151,12 +148,18 @@ Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const Ch
     });
     std::sort(out.begin(), out.end());
   }
-  raw.clear();
+  return adjusted;
+}
 
-  // Contexts (keys of order k-1, the empty one is key 0) and interpolated probabilities.
+// Contexts (keys of order k-1, the empty one is key 0) and interpolated probabilities.
+struct Interpolated {
   FlatMap<Context> contexts;
   FlatMap<double> prob;
   Context empty;
+};
+
+Interpolated interpolate(const std::vector<Counts>& adjusted, int n) {
+  Interpolated m;
   for (int k = 1; k <= n; ++k) {
     const auto d = discounts(adjusted[k]);
     const auto& counts = adjusted[k];
@@ -173,31 +176,35 @@ Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const Ch
       c.total = total;
       c.gamma = (d[1] * by_count[1] + d[2] * by_count[2] + d[3] * by_count[3]) / total;
       if (h == 0) {
-        empty = c;
+        m.empty = c;
       } else {
-        const Context* shorter = contexts.find(h & key_mask(k - 2));
+        const Context* shorter = m.contexts.find(h & key_mask(k - 2));
         c.cumulative_backoff = std::log(c.gamma) + (shorter ? shorter->cumulative_backoff : 0.0);
-        contexts[h] = c;
+        m.contexts[h] = c;
       }
       for (std::size_t i = begin; i < end; ++i) {
         const auto [g, a] = counts[i];
-        const double lower = k == 1 ? 1.0 / kSymbolCount : *prob.find(g & key_mask(k - 1));
-        prob[g] = std::max(static_cast<double>(a) - discount(d, a), 0.0) / total + c.gamma * lower;
+        const double lower = k == 1 ? 1.0 / CharModel::kSymbolCount : *m.prob.find(g & key_mask(k - 1));
+        m.prob[g] = std::max(static_cast<double>(a) - discount(d, a), 0.0) / total + c.gamma * lower;
       }
       begin = end;
     }
   }
   // Symbols never seen get their share of the unigram backoff mass.
   for (std::uint64_t s = 1; s <= kEnd; ++s)
-    if (!prob.find(s)) prob[s] = empty.gamma / kSymbolCount;
+    if (!m.prob.find(s)) m.prob[s] = m.empty.gamma / CharModel::kSymbolCount;
+  return m;
+}
 
+// One entry per n-gram in backoff form, plus the begin marker's.
+std::vector<Entry> backoff_entries(const Interpolated& m, int n) {
   auto cumulative = [&](std::uint64_t h) {
-    const Context* c = h == 0 ? nullptr : contexts.find(h);
+    const Context* c = h == 0 ? nullptr : m.contexts.find(h);
     return c ? c->cumulative_backoff : 0.0;
   };
   std::vector<Entry> entries;
-  entries.reserve(prob.size() + 1);
-  prob.for_each([&](std::uint64_t g, double p) {
+  entries.reserve(m.prob.size() + 1);
+  m.prob.for_each([&](std::uint64_t g, double p) {
     const int length = internal::key_length(g);
     Entry e;
     e.key = g;
@@ -206,7 +213,11 @@ Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const Ch
     entries.push_back(e);
   });
   entries.push_back({kBegin, 0.0f, static_cast<float>(cumulative(kBegin))});
+  return entries;
+}
 
+// The open-addressing table the model probes, at most two-thirds full.
+std::vector<Entry> hash_slots(const std::vector<Entry>& entries) {
   std::size_t capacity = std::max<std::size_t>(64, std::bit_ceil(entries.size() + entries.size() / 2 + 1));
   std::vector<Entry> slots(capacity);
   const int shift = 64 - std::countr_zero(capacity);
@@ -215,7 +226,20 @@ Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const Ch
     while (slots[i].key != 0) i = (i + 1) & (capacity - 1);
     slots[i] = e;
   }
-  return CharModel(n, std::move(slots), entries.size());
+  return slots;
+}
+
+}  // namespace
+
+Result<CharModel> CharModel::train(std::span<const TrainingWord> words, const CharModelOptions& options) {
+  const int n = options.order;
+  if (n < 2 || n > kMaxOrder)
+    return fail(ErrorCode::invalid_argument, fmt::format("order {} is not in 2..{}", n, kMaxOrder), "order");
+  auto raw = raw_counts(words, n);
+  if (!raw) return fail(raw.error());
+  const auto adjusted = adjusted_counts(std::move(*raw), n);  // the raw counts are freed here
+  const auto entries = backoff_entries(interpolate(adjusted, n), n);
+  return CharModel(n, hash_slots(entries), entries.size());
 }
 
 }  // namespace snai::charlm

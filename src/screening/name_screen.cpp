@@ -127,6 +127,24 @@ std::string join(const std::vector<std::string_view>& words) {
   return out;
 }
 
+// The findings of one screen, each (kind, word) once.
+class Findings {
+ public:
+  void add(ScreenFinding::Kind kind, std::string_view word, std::string reading, std::string_view reason) {
+    for (const auto& f : out_)
+      if (f.kind == kind && f.word == word) return;
+    out_.push_back({kind, std::string(word), std::move(reading), std::string(reason)});
+  }
+  // Already found offensive, on its own or inside a split.
+  bool reported_offensive(std::string_view word) const {
+    return std::any_of(out_.begin(), out_.end(), [&](const ScreenFinding& f) { return f.word == word && f.kind != ScreenFinding::Kind::negative; });
+  }
+  std::vector<ScreenFinding> take() { return std::move(out_); }
+
+ private:
+  std::vector<ScreenFinding> out_;
+};
+
 std::uint32_t find_value(const WordTrie& trie, std::string_view word) {
   auto node = trie.root();
   for (char c : word) {
@@ -179,6 +197,15 @@ struct NameScreen::Data {
     auto v = find_value(negative_trie, word);
     return v == WordTrie::kNoValue ? nullptr : &negative[v - 1];
   }
+
+  // The phases of NameScreen::screen, in order.
+  void find_offensive_words(const std::vector<std::string>& parts, const std::string& letters, Findings& found) const;
+  void find_unfortunate_splits(const std::vector<std::string>& parts, const std::string& letters, Findings& found) const;
+  void find_negative_words(const std::vector<std::string>& parts, Findings& found) const;
+
+  void scan_splits(std::string_view s, Findings& found) const;
+  bool read_as_longer_word(const Splits& splits, std::string_view s, std::size_t i, std::size_t j, int offensive_cost) const;
+  void scan_edges(std::string_view s, Findings& found) const;
 };
 
 NameScreen::NameScreen(std::unique_ptr<Data> data) : data_(std::move(data)) {}
@@ -230,123 +257,125 @@ NameScreen NameScreen::from_lists(const ScreenWordLists& lists) {
   return NameScreen(std::move(data));
 }
 
-std::vector<ScreenFinding> NameScreen::screen(std::string_view name) const {
-  const Data& d = *data_;
-  std::vector<std::string> parts;
-  std::string letters;
-  split_parts(name, parts, letters);
+void NameScreen::Data::find_offensive_words(const std::vector<std::string>& parts, const std::string& letters,
+                                            Findings& found) const {
+  for (const auto& part : parts)
+    if (const auto* e = offensive_word(part)) found.add(ScreenFinding::Kind::offensive, e->word, part, e->reason);
+  if (parts.size() > 1)
+    if (const auto* e = offensive_word(letters)) found.add(ScreenFinding::Kind::offensive, e->word, letters, e->reason);
+}
 
-  std::vector<ScreenFinding> out;
-  auto add = [&](ScreenFinding::Kind kind, std::string_view word, std::string reading, std::string_view reason) {
-    for (const auto& f : out)
-      if (f.kind == kind && f.word == word) return;
-    out.push_back({kind, std::string(word), std::move(reading), std::string(reason)});
-  };
-  auto reported_offensive = [&](std::string_view word) {
-    return std::any_of(out.begin(), out.end(), [&](const ScreenFinding& f) { return f.word == word && f.kind != ScreenFinding::Kind::negative; });
-  };
+void NameScreen::Data::find_unfortunate_splits(const std::vector<std::string>& parts, const std::string& letters,
+                                               Findings& found) const {
+  for (const auto& part : parts) {
+    if (known(part)) continue;
+    scan_splits(part, found);
+    scan_edges(part, found);
+  }
+  if (parts.size() > 1) scan_splits(letters, found);
+}
 
-  // "woodcock", "assess", "titled": the offensive letters lie inside a longer dictionary word
-  // of another full split, and that split reads more naturally when it needs fewer words
-  // ("woodcock craze" vs "wood cock craze"). Not when it needs as many ("it scrap" vs "its
-  // crap"), nor when the one word more is a function word joined to the offensive one
-  // ("therapist finder" vs "the rapist finder").
-  auto read_as_longer_word = [&](const Splits& splits, std::string_view s, std::size_t i, std::size_t j, int offensive_cost) {
-    for (std::size_t a = 0; a <= i; ++a) {
-      if (splits.prefix[a] == kUnreachable) continue;
-      for (std::size_t b = j; b <= s.size(); ++b) {
-        if ((a == i && b == j) || splits.suffix[b] == kUnreachable) continue;
-        int cost = splits.prefix[a] + 1 + splits.suffix[b];
-        if (cost >= offensive_cost || !d.known(s.substr(a, b - a))) continue;
-        bool function_joined = cost + 1 == offensive_cost &&
-                               ((b == j && i - a >= 2 && d.function_words.contains(s.substr(a, i - a))) ||
-                                (a == i && b - j >= 2 && d.function_words.contains(s.substr(j, b - j))));
-        if (!function_joined) return true;
-      }
+// "woodcock", "assess", "titled": the offensive letters lie inside a longer dictionary word
+// of another full split, and that split reads more naturally when it needs fewer words
+// ("woodcock craze" vs "wood cock craze"). Not when it needs as many ("it scrap" vs "its
+// crap"), nor when the one word more is a function word joined to the offensive one
+// ("therapist finder" vs "the rapist finder").
+bool NameScreen::Data::read_as_longer_word(const Splits& splits, std::string_view s, std::size_t i, std::size_t j,
+                                           int offensive_cost) const {
+  for (std::size_t a = 0; a <= i; ++a) {
+    if (splits.prefix[a] == kUnreachable) continue;
+    for (std::size_t b = j; b <= s.size(); ++b) {
+      if ((a == i && b == j) || splits.suffix[b] == kUnreachable) continue;
+      int cost = splits.prefix[a] + 1 + splits.suffix[b];
+      if (cost >= offensive_cost || !known(s.substr(a, b - a))) continue;
+      bool function_joined = cost + 1 == offensive_cost &&
+                             ((b == j && i - a >= 2 && function_words.contains(s.substr(a, i - a))) ||
+                              (a == i && b - j >= 2 && function_words.contains(s.substr(j, b - j))));
+      if (!function_joined) return true;
     }
-    return false;
-  };
+  }
+  return false;
+}
 
-  // Every split of `s` into segment words that has an offensive word as one of its words.
-  auto scan_splits = [&](std::string_view s) {
-    if (s.size() > kMaxSplitLetters || d.known(s)) return;
-    Splits splits(d.segments, s);
-    const std::size_t n = s.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      auto node = d.offensive_trie.root();
-      for (std::size_t j = i + 1; j <= n; ++j) {
-        auto next = d.offensive_trie.child(node, s[j - 1]);
-        if (!next) break;
-        node = *next;
-        auto v = d.offensive_trie.value(node);
-        if (v == WordTrie::kNoValue || (i == 0 && j == n)) continue;
-        const auto& entry = d.offensive[v - 1];
-        if (reported_offensive(entry.word)) continue;
-        bool is_short = j - i <= kShortWord;
-        bool left = is_short ? (i == 0 || splits.prefix_long[i] < kUnreachable) : splits.prefix[i] < kUnreachable;
-        bool right = is_short ? (j == n || splits.suffix_long[j] < kUnreachable) : splits.suffix[j] < kUnreachable;
-        if (!left || !right) continue;
-        int offensive_cost = (is_short && i > 0 ? splits.prefix_long[i] : splits.prefix[i]) + 1 +
-                             (is_short && j < n ? splits.suffix_long[j] : splits.suffix[j]);
-        if (read_as_longer_word(splits, s, i, j, offensive_cost)) continue;
-        std::vector<std::string_view> reading;
-        splits.append_prefix(s, i, is_short, reading);
-        reading.push_back(s.substr(i, j - i));
-        splits.append_suffix(s, j, is_short, reading);
-        add(ScreenFinding::Kind::unfortunate_split, entry.word, join(reading), entry.reason);
-      }
-    }
-  };
-
-  // An invented word that starts or ends with a severe word: "fuckly", "datashit".
-  auto scan_edges = [&](std::string_view s) {
-    const std::size_t n = s.size();
-    auto node = d.offensive_trie.root();
-    for (std::size_t j = 1; j < n; ++j) {
-      auto next = d.offensive_trie.child(node, s[j - 1]);
+// Every split of `s` into segment words that has an offensive word as one of its words.
+void NameScreen::Data::scan_splits(std::string_view s, Findings& found) const {
+  if (s.size() > kMaxSplitLetters || known(s)) return;
+  Splits splits(segments, s);
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto node = offensive_trie.root();
+    for (std::size_t j = i + 1; j <= n; ++j) {
+      auto next = offensive_trie.child(node, s[j - 1]);
       if (!next) break;
       node = *next;
-      auto v = d.offensive_trie.value(node);
-      if (v != WordTrie::kNoValue && d.offensive[v - 1].severe && !reported_offensive(d.offensive[v - 1].word))
-        add(ScreenFinding::Kind::unfortunate_split, d.offensive[v - 1].word,
-            std::string(s.substr(0, j)) + " " + std::string(s.substr(j)), d.offensive[v - 1].reason);
+      auto v = offensive_trie.value(node);
+      if (v == WordTrie::kNoValue || (i == 0 && j == n)) continue;
+      const auto& entry = offensive[v - 1];
+      if (found.reported_offensive(entry.word)) continue;
+      bool is_short = j - i <= kShortWord;
+      bool left = is_short ? (i == 0 || splits.prefix_long[i] < kUnreachable) : splits.prefix[i] < kUnreachable;
+      bool right = is_short ? (j == n || splits.suffix_long[j] < kUnreachable) : splits.suffix[j] < kUnreachable;
+      if (!left || !right) continue;
+      int offensive_cost = (is_short && i > 0 ? splits.prefix_long[i] : splits.prefix[i]) + 1 +
+                           (is_short && j < n ? splits.suffix_long[j] : splits.suffix[j]);
+      if (read_as_longer_word(splits, s, i, j, offensive_cost)) continue;
+      std::vector<std::string_view> reading;
+      splits.append_prefix(s, i, is_short, reading);
+      reading.push_back(s.substr(i, j - i));
+      splits.append_suffix(s, j, is_short, reading);
+      found.add(ScreenFinding::Kind::unfortunate_split, entry.word, join(reading), entry.reason);
     }
-    for (std::size_t i = 1; i < n; ++i) {
-      auto v = find_value(d.offensive_trie, s.substr(i));
-      if (v != WordTrie::kNoValue && d.offensive[v - 1].severe && !reported_offensive(d.offensive[v - 1].word))
-        add(ScreenFinding::Kind::unfortunate_split, d.offensive[v - 1].word,
-            std::string(s.substr(0, i)) + " " + std::string(s.substr(i)), d.offensive[v - 1].reason);
-    }
-  };
-
-  for (const auto& part : parts)
-    if (const auto* e = d.offensive_word(part)) add(ScreenFinding::Kind::offensive, e->word, part, e->reason);
-  if (parts.size() > 1)
-    if (const auto* e = d.offensive_word(letters)) add(ScreenFinding::Kind::offensive, e->word, letters, e->reason);
-
-  for (const auto& part : parts) {
-    if (d.known(part)) continue;
-    scan_splits(part);
-    scan_edges(part);
   }
-  if (parts.size() > 1) scan_splits(letters);
+}
 
+// An invented word that starts or ends with a severe word: "fuckly", "datashit".
+void NameScreen::Data::scan_edges(std::string_view s, Findings& found) const {
+  const std::size_t n = s.size();
+  auto node = offensive_trie.root();
+  for (std::size_t j = 1; j < n; ++j) {
+    auto next = offensive_trie.child(node, s[j - 1]);
+    if (!next) break;
+    node = *next;
+    auto v = offensive_trie.value(node);
+    if (v != WordTrie::kNoValue && offensive[v - 1].severe && !found.reported_offensive(offensive[v - 1].word))
+      found.add(ScreenFinding::Kind::unfortunate_split, offensive[v - 1].word,
+                std::string(s.substr(0, j)) + " " + std::string(s.substr(j)), offensive[v - 1].reason);
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    auto v = find_value(offensive_trie, s.substr(i));
+    if (v != WordTrie::kNoValue && offensive[v - 1].severe && !found.reported_offensive(offensive[v - 1].word))
+      found.add(ScreenFinding::Kind::unfortunate_split, offensive[v - 1].word,
+                std::string(s.substr(0, i)) + " " + std::string(s.substr(i)), offensive[v - 1].reason);
+  }
+}
+
+void NameScreen::Data::find_negative_words(const std::vector<std::string>& parts, Findings& found) const {
   for (const auto& part : parts) {
-    if (const auto* e = d.negative_word(part)) {
-      add(ScreenFinding::Kind::negative, e->word, part, e->reason);
+    if (const auto* e = negative_word(part)) {
+      found.add(ScreenFinding::Kind::negative, e->word, part, e->reason);
       continue;
     }
-    if (d.known(part) || part.size() > kMaxSplitLetters) continue;
+    if (known(part) || part.size() > kMaxSplitLetters) continue;
     // An invented part is read as its shortest split into words: "deathnote" → "death note"
     // (and "skillshare" → "skill share", never "s kill share").
-    Splits splits(d.segments, part);
+    Splits splits(segments, part);
     if (splits.prefix[part.size()] == kUnreachable) continue;
     std::vector<std::string_view> reading;
     splits.append_prefix(part, part.size(), false, reading);
     for (auto w : reading)
-      if (const auto* e = d.negative_word(w)) add(ScreenFinding::Kind::negative, e->word, join(reading), e->reason);
+      if (const auto* e = negative_word(w)) found.add(ScreenFinding::Kind::negative, e->word, join(reading), e->reason);
   }
-  return out;
+}
+
+std::vector<ScreenFinding> NameScreen::screen(std::string_view name) const {
+  std::vector<std::string> parts;
+  std::string letters;
+  split_parts(name, parts, letters);
+  Findings found;
+  data_->find_offensive_words(parts, letters, found);
+  data_->find_unfortunate_splits(parts, letters, found);
+  data_->find_negative_words(parts, found);
+  return found.take();
 }
 
 bool NameScreen::blocks(std::span<const ScreenFinding> findings) {

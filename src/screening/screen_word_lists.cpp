@@ -80,12 +80,8 @@ std::vector<std::string> inflections(const Lexicon& lexicon, const std::string& 
   return out;
 }
 
-}  // namespace
-
-ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
-  ScreenWordLists lists;
-
-  // --- dictionary and segment words
+// The dictionary (lower-case letters only), its function words, and the words a split may use.
+void add_dictionary_words(const Lexicon& lexicon, ScreenWordLists& lists) {
   std::unordered_set<std::string_view> function_words(internal::function_words().begin(), internal::function_words().end());
   for (auto key : lexicon.words_with_prefix("", lexicon.word_count())) {
     if (!is_lower_alpha(key)) continue;
@@ -101,28 +97,34 @@ ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
     auto word = lexicon.lookup(key);
     if (word && word->common && !word->capitalized && word->in_wordnet) lists.segment_words.emplace_back(key);
   }
+}
 
-  // --- one pass over WordNet: offensive senses, parts of speech, hyponym edges
-  const auto synset_count = lexicon.synset_count();
-  auto first_ref = [&](std::string_view word, Pos pos, std::size_t sense) -> std::optional<std::uint32_t> {
-    auto refs = lexicon.synsets(word, pos);
-    if (refs.size() < sense) return std::nullopt;
-    return refs[sense - 1].index;
-  };
-  auto obscenity = first_ref("vulgarism", Pos::noun, 1);
-  auto ethnic_slur = first_ref("ethnic slur", Pos::noun, 1);
+std::optional<std::uint32_t> first_ref(const Lexicon& lexicon, std::string_view word, Pos pos, std::size_t sense) {
+  auto refs = lexicon.synsets(word, pos);
+  if (refs.size() < sense) return std::nullopt;
+  return refs[sense - 1].index;
+}
 
-  std::vector<std::uint8_t> pos_of(synset_count);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> hyponym_edges;
+// What one pass over WordNet finds: offensive senses, parts of speech, hyponym edges.
+struct WordnetScan {
+  std::vector<std::uint8_t> pos_of;                                 // by synset
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> hyponym_edges;  // sorted
   std::map<std::pair<std::uint32_t, std::string>, std::string> offensive_senses;  // (synset, word) → reason
   std::set<std::string> offensive_candidates;
+};
+
+WordnetScan scan_wordnet(const Lexicon& lexicon) {
+  auto obscenity = first_ref(lexicon, "vulgarism", Pos::noun, 1);
+  auto ethnic_slur = first_ref(lexicon, "ethnic slur", Pos::noun, 1);
+  WordnetScan scan;
+  scan.pos_of.resize(lexicon.synset_count());
   lexicon.for_each_synset([&](const lexicon::Synset& s) {
-    pos_of[s.ref.index] = static_cast<std::uint8_t>(s.pos);
+    scan.pos_of[s.ref.index] = static_cast<std::uint8_t>(s.pos);
     auto mark = [&](std::size_t word_index, std::string_view reason) {
       auto add = [&](std::string_view w) {
         auto key = lexicon::normalize_word(w);
-        offensive_senses.try_emplace({s.ref.index, key}, reason);
-        offensive_candidates.insert(key);
+        scan.offensive_senses.try_emplace({s.ref.index, key}, reason);
+        scan.offensive_candidates.insert(key);
       };
       if (word_index == 0) {
         for (auto w : s.words) add(w);
@@ -132,7 +134,7 @@ ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
     };
     for (const auto& p : s.pointers) {
       if (p.relation == Relation::hyponym || p.relation == Relation::instance_hyponym)
-        hyponym_edges.emplace_back(s.ref.index, p.target.index);
+        scan.hyponym_edges.emplace_back(s.ref.index, p.target.index);
       if (p.relation != Relation::domain_usage) continue;
       if (obscenity && p.target.index == *obscenity) mark(p.source_word, "obscenity (WordNet)");
       if (ethnic_slur && p.target.index == *ethnic_slur) mark(p.source_word, "ethnic slur (WordNet)");
@@ -143,19 +145,23 @@ ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
         break;
       }
   });
+  std::sort(scan.hyponym_edges.begin(), scan.hyponym_edges.end());
+  return scan;
+}
 
-  // A word is offensive from WordNet alone only when every sense of it is: "nigger", "kike",
-  // "motherfucker" — not "screw", "tool", "queen", "boy", "taco" (the curated list decides those).
+// A word is offensive from WordNet alone only when every sense of it is: "nigger", "kike",
+// "motherfucker" — not "screw", "tool", "queen", "boy", "taco" (the curated list decides those).
+std::map<std::string, OffensiveEntry> offensive_words(const Lexicon& lexicon, const WordnetScan& scan) {
   std::map<std::string, OffensiveEntry> offensive;
   std::unordered_set<std::string_view> exempt(internal::not_offensive_in_names().begin(), internal::not_offensive_in_names().end());
-  for (const auto& word : offensive_candidates) {
+  for (const auto& word : scan.offensive_candidates) {
     if (!is_lower_alpha(word) || exempt.contains(word)) continue;
     auto refs = lexicon.synsets(word);
     if (refs.empty()) continue;
     std::string reason;
     bool all = std::all_of(refs.begin(), refs.end(), [&](lexicon::SynsetRef r) {
-      auto it = offensive_senses.find({r.index, word});
-      if (it == offensive_senses.end()) return false;
+      auto it = scan.offensive_senses.find({r.index, word});
+      if (it == scan.offensive_senses.end()) return false;
       if (reason.empty()) reason = it->second;
       return true;
     });
@@ -163,35 +169,50 @@ ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
   }
   for (const auto& c : internal::curated_offensive_words())
     offensive[std::string(c.word)] = {std::string(c.word), c.severe, std::string(c.category) + " (curated)"};
+  return offensive;
+}
 
-  // --- negative: hyponym closure of the anchors, then the word's main sense must be inside
-  std::sort(hyponym_edges.begin(), hyponym_edges.end());
-  std::vector<std::string_view> category(synset_count);
+// The hyponym closure of the negative anchors: each synset's category ("" outside), and the
+// words of the synsets inside.
+struct NegativeClosure {
+  std::vector<std::string_view> category;  // by synset
+  std::set<std::string> candidates;
+};
+
+NegativeClosure negative_closure(const Lexicon& lexicon, const WordnetScan& scan) {
+  NegativeClosure closure{std::vector<std::string_view>(scan.pos_of.size()), {}};
+  auto& category = closure.category;
   std::deque<std::uint32_t> queue;
   for (const auto& a : kNegativeAnchors)
-    if (auto ref = first_ref(a.word, a.pos, a.sense); ref && category[*ref].empty()) {
+    if (auto ref = first_ref(lexicon, a.word, a.pos, a.sense); ref && category[*ref].empty()) {
       category[*ref] = a.category;
       queue.push_back(*ref);
     }
-  std::set<std::string> negative_candidates;
+  const auto& edges = scan.hyponym_edges;
   while (!queue.empty()) {
     auto at = queue.front();
     queue.pop_front();
-    for (auto w : lexicon.synset({at}).words) negative_candidates.insert(lexicon::normalize_word(w));
-    auto it = std::lower_bound(hyponym_edges.begin(), hyponym_edges.end(), std::pair<std::uint32_t, std::uint32_t>{at, 0});
-    for (; it != hyponym_edges.end() && it->first == at; ++it)
+    for (auto w : lexicon.synset({at}).words) closure.candidates.insert(lexicon::normalize_word(w));
+    auto it = std::lower_bound(edges.begin(), edges.end(), std::pair<std::uint32_t, std::uint32_t>{at, 0});
+    for (; it != edges.end() && it->first == at; ++it)
       if (category[it->second].empty()) {
         category[it->second] = category[at];
         queue.push_back(it->second);
       }
   }
-  // The main sense decides: the first sense of the part of speech with the most senses ("die"
-  // is a verb before it is a cube; "cold" an adjective before it is an illness). WordNet orders
-  // senses by corpus frequency only where it saw the word, so a rarely seen word also needs
-  // most of those senses negative ("runner" is first a smuggler, "hood" a criminal).
+  return closure;
+}
+
+// The main sense decides: the first sense of the part of speech with the most senses ("die"
+// is a verb before it is a cube; "cold" an adjective before it is an illness). WordNet orders
+// senses by corpus frequency only where it saw the word, so a rarely seen word also needs
+// most of those senses negative ("runner" is first a smuggler, "hood" a criminal).
+std::map<std::string, NegativeEntry> negative_words(const Lexicon& lexicon, const WordnetScan& scan,
+                                                    const NegativeClosure& closure) {
   constexpr std::uint32_t kSeenOften = 8;  // WordNet tag count
+  const auto& category = closure.category;
   std::map<std::string, NegativeEntry> negative;
-  for (const auto& word : negative_candidates) {
+  for (const auto& word : closure.candidates) {
     if (word.size() < 3 || !is_lower_alpha(word)) continue;
     auto info = lexicon.lookup(word);
     if (!info || info->capitalized || info->lemma != word) continue;
@@ -199,7 +220,7 @@ ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
     for (auto r : lexicon.synsets(word)) {
       auto s = lexicon.synset(r);
       if (std::any_of(s.words.begin(), s.words.end(), [&](std::string_view w) { return w == word; }))
-        per_pos[pos_of[r.index] % 4].push_back(r.index);
+        per_pos[scan.pos_of[r.index] % 4].push_back(r.index);
     }
     auto main_pos = std::max_element(per_pos.begin(), per_pos.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
     if (main_pos->empty() || category[main_pos->front()].empty()) continue;
@@ -207,15 +228,29 @@ ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
     if (info->tag_count >= kSeenOften || 2 * static_cast<std::size_t>(inside) > main_pos->size())
       negative[word] = {word, std::string(category[main_pos->front()])};
   }
+  return negative;
+}
 
-  // --- inflected forms: "nazis", "whores", "killed", "dying"
+// Inflected forms: "nazis", "whores", "killed", "dying".
+void add_inflections(const Lexicon& lexicon, std::map<std::string, OffensiveEntry>& offensive,
+                     std::map<std::string, NegativeEntry>& negative) {
   for (auto& [word, entry] : std::map<std::string, OffensiveEntry>(offensive))
     for (auto& form : inflections(lexicon, word, true))
       if (!offensive.contains(form)) offensive[form] = {form, entry.severe, entry.reason};
   for (auto& [word, entry] : std::map<std::string, NegativeEntry>(negative))
     for (auto& form : inflections(lexicon, word, false))
       if (!negative.contains(form)) negative[form] = {form, entry.reason};
+}
 
+}  // namespace
+
+ScreenWordLists screen_word_lists(const Lexicon& lexicon) {
+  ScreenWordLists lists;
+  add_dictionary_words(lexicon, lists);
+  const auto scan = scan_wordnet(lexicon);
+  auto offensive = offensive_words(lexicon, scan);
+  auto negative = negative_words(lexicon, scan, negative_closure(lexicon, scan));
+  add_inflections(lexicon, offensive, negative);
   for (auto& [word, entry] : offensive) lists.offensive.push_back(std::move(entry));
   for (auto& [word, entry] : negative) lists.negative.push_back(std::move(entry));
   return lists;

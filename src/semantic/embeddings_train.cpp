@@ -82,11 +82,8 @@ Status check_options(const TrainOptions& o) {
   return ok();
 }
 
-}  // namespace
-
-Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::filesystem::path& corpus_txt,
-                                       const std::filesystem::path& model_out) {
-  const auto started = std::chrono::steady_clock::now();
+// The options checked, the corpus there and its statistics, with at least one word kept.
+Result<CorpusStats> checked_corpus_stats(const TrainOptions& options, const std::filesystem::path& corpus_txt) {
   if (auto checked = check_options(options); !checked) return fail(checked.error());
   std::error_code ec;
   if (!std::filesystem::is_regular_file(corpus_txt, ec)) {
@@ -97,15 +94,19 @@ Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::f
   if (stats->words == 0) {
     return fail(ErrorCode::invalid_argument, "the corpus has no word seen min_count times", "corpus");
   }
+  return stats;
+}
 
-  // File layout (see internal/fasttext_file.hpp): fixed parts, dictionary, then float rows.
+// The n-gram bucket count that keeps the model within max_model_bytes.
+// File layout (see internal/fasttext_file.hpp): fixed parts, dictionary, then float rows.
+Result<int> bucket_within_budget(const TrainOptions& options, const CorpusStats& stats) {
   const std::uint64_t row_bytes = 4ULL * static_cast<std::uint64_t>(options.dim);
-  const std::uint64_t output_rows = options.keep_output_matrix ? static_cast<std::uint64_t>(stats->words) : 0;
-  const std::uint64_t fixed = 8 + 56 + 28 + stats->dictionary_bytes + 2 * 17;
-  const std::uint64_t word_rows_bytes = (static_cast<std::uint64_t>(stats->words) + output_rows) * row_bytes;
+  const std::uint64_t output_rows = options.keep_output_matrix ? static_cast<std::uint64_t>(stats.words) : 0;
+  const std::uint64_t fixed = 8 + 56 + 28 + stats.dictionary_bytes + 2 * 17;
+  const std::uint64_t word_rows_bytes = (static_cast<std::uint64_t>(stats.words) + output_rows) * row_bytes;
   if (fixed + word_rows_bytes > options.max_model_bytes) {
     return fail(ErrorCode::invalid_argument,
-                std::to_string(stats->words) + " words at dim " + std::to_string(options.dim) +
+                std::to_string(stats.words) + " words at dim " + std::to_string(options.dim) +
                     " do not fit max_model_bytes: raise min_count or lower dim",
                 "max_model_bytes");
   }
@@ -117,7 +118,10 @@ Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::f
                 "no room for n-gram rows within max_model_bytes: raise min_count or lower dim",
                 "max_model_bytes");
   }
+  return bucket;
+}
 
+fasttext::Args skipgram_args(const TrainOptions& options, const std::filesystem::path& corpus_txt, int bucket) {
   fasttext::Args args;
   args.input = corpus_txt.string();
   args.model = fasttext::model_name::sg;
@@ -136,30 +140,44 @@ Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::f
   args.thread = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   args.seed = options.seed;
   args.verbose = 0;
+  return args;
+}
 
-  // fastText calls back from every training thread: serialise, and only report progress forward.
-  std::mutex progress_mutex;
-  double reported = -1;
-  fasttext::FastText::TrainCallback callback;
-  if (options.on_progress) {
-    callback = [&](float progress, float, double, double, std::int64_t) {
-      std::lock_guard lock(progress_mutex);
+// fastText calls back from every training thread: serialise, and only report progress forward.
+class ProgressForwarder {
+ public:
+  explicit ProgressForwarder(const std::function<void(double)>& on_progress) : on_progress_(on_progress) {}
+
+  fasttext::FastText::TrainCallback callback() {
+    if (!on_progress_) return {};
+    return [this](float progress, float, double, double, std::int64_t) {
+      std::lock_guard lock(mutex_);
       double p = std::clamp(static_cast<double>(progress), 0.0, 1.0);
-      if (p >= reported + 0.01) {
-        reported = p;
-        options.on_progress(p);
+      if (p >= reported_ + 0.01) {
+        reported_ = p;
+        on_progress_(p);
       }
     };
   }
+  void finish() {
+    if (on_progress_ && reported_ < 1.0) on_progress_(1.0);
+  }
 
-  std::filesystem::path tmp = model_out;
-  tmp += ".tmp" + std::to_string(::getpid());
-  internal::FastTextModel model;
-  TrainSummary summary;
+ private:
+  const std::function<void(double)>& on_progress_;
+  std::mutex mutex_;
+  double reported_ = -1;
+};
+
+// Trains in memory; fills the summary's word and token counts.
+Status train_model(internal::FastTextModel& model, const fasttext::Args& args,
+                   const fasttext::FastText::TrainCallback& callback, bool keep_output_matrix,
+                   const std::filesystem::path& tmp, TrainSummary& summary) {
+  std::error_code ec;
   try {
     model.train_fully_initialised(args, callback);
     model.zero_unseen_ngram_rows();
-    if (!options.keep_output_matrix) model.drop_output_matrix();
+    if (!keep_output_matrix) model.drop_output_matrix();
     summary.words = model.getDictionary()->nwords();
     summary.tokens = model.getDictionary()->ntokens();
   } catch (const fasttext::DenseMatrix::EncounteredNaNError&) {
@@ -172,33 +190,61 @@ Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::f
     std::filesystem::remove(tmp, ec);
     return fail(ErrorCode::internal, std::string("fastText training failed: ") + e.what());
   }
-  if (options.on_progress && reported < 1.0) options.on_progress(1.0);
+  return ok();
+}
+
+// saveModel does not report write errors: read the file back through the same check as load().
+Status verify_saved(const std::filesystem::path& tmp, std::uint64_t max_model_bytes, TrainSummary& summary) {
+  auto saved = MappedFile::open(tmp);
+  if (!saved) return fail(saved.error());
+  summary.model_bytes = saved->bytes().size();
+  if (auto info = internal::check_fasttext_file(saved->bytes()); !info)
+    return fail(ErrorCode::unavailable, "writing the model failed: " + info.error().message, "model_out");
+  if (summary.model_bytes > max_model_bytes)
+    return fail(ErrorCode::internal, "model came out larger than max_model_bytes", "max_model_bytes");
+  return ok();
+}
+
+// Writes the model to `tmp`, checks it and renames it to model_out; fills the summary's size.
+Status save_model(internal::FastTextModel& model, const std::filesystem::path& tmp,
+                  const std::filesystem::path& model_out, std::uint64_t max_model_bytes, TrainSummary& summary) {
+  std::error_code ec;
   try {
     model.saveModel(tmp.string());
   } catch (const std::exception& e) {
     std::filesystem::remove(tmp, ec);
     return fail(ErrorCode::unavailable, "cannot write " + tmp.string() + ": " + e.what(), "model_out");
   }
-
-  // saveModel does not report write errors: read the file back through the same check as load().
-  auto saved = MappedFile::open(tmp);
-  Status verified = saved ? ok() : fail(saved.error());
-  if (verified) {
-    summary.model_bytes = saved->bytes().size();
-    if (auto info = internal::check_fasttext_file(saved->bytes()); !info) {
-      verified = fail(ErrorCode::unavailable, "writing the model failed: " + info.error().message, "model_out");
-    } else if (summary.model_bytes > options.max_model_bytes) {
-      verified = fail(ErrorCode::internal, "model came out larger than max_model_bytes", "max_model_bytes");
-    }
-  }
+  Status verified = verify_saved(tmp, max_model_bytes, summary);
   if (verified && std::rename(tmp.c_str(), model_out.c_str()) != 0) {
     verified = fail(ErrorCode::unavailable, "cannot write " + model_out.string(), "model_out");
   }
-  if (!verified) {
-    std::filesystem::remove(tmp, ec);
-    return fail(verified.error());
-  }
-  summary.bucket = bucket;
+  if (!verified) std::filesystem::remove(tmp, ec);
+  return verified;
+}
+
+}  // namespace
+
+Result<TrainSummary> Embeddings::train(const TrainOptions& options, const std::filesystem::path& corpus_txt,
+                                       const std::filesystem::path& model_out) {
+  const auto started = std::chrono::steady_clock::now();
+  auto stats = checked_corpus_stats(options, corpus_txt);
+  if (!stats) return fail(stats.error());
+  auto bucket = bucket_within_budget(options, *stats);
+  if (!bucket) return fail(bucket.error());
+
+  std::filesystem::path tmp = model_out;
+  tmp += ".tmp" + std::to_string(::getpid());
+  internal::FastTextModel model;
+  TrainSummary summary;
+  ProgressForwarder progress(options.on_progress);
+  if (auto trained = train_model(model, skipgram_args(options, corpus_txt, *bucket), progress.callback(),
+                                 options.keep_output_matrix, tmp, summary);
+      !trained)
+    return fail(trained.error());
+  progress.finish();
+  if (auto saved = save_model(model, tmp, model_out, options.max_model_bytes, summary); !saved) return fail(saved.error());
+  summary.bucket = *bucket;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }
