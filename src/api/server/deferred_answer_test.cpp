@@ -26,6 +26,7 @@ class DeferredAnswer : public ::testing::Test {
     Router router;
     router.get("/fast", [](const Request&) { return json_response(200, {{"fast", true}}); });
     router.get("/slow", [this](const Request& request) {
+      ++routed_;  // on the event loop: the request was read and handed to the workers (or refused)
       const std::string id(request.request_id());  // the Request is gone when the work runs: copy
       return answer_later([this, id] {
         ++started_;
@@ -55,6 +56,7 @@ class DeferredAnswer : public ::testing::Test {
   metrics::Registry registry_;
   std::unique_ptr<HttpServer> server_;
   std::atomic<int> started_{0};
+  std::atomic<int> routed_{0};
   std::atomic<int> release_after_ms_{600};
 };
 
@@ -97,8 +99,11 @@ TEST_F(DeferredAnswer, AFullQueueIsA503WithRetryAfter) {
   std::vector<std::future<testing::HttpResponse>> slow;
   for (int i = 0; i < 33; ++i) slow.push_back(std::async(std::launch::async, [&] { return get("/slow"); }));
   wait_until_started(1);
-  // Wait until the 32 others have reached the queue (they are answered in order, so poll /fast).
-  std::this_thread::sleep_for(300ms);
+  // Wait until all 33 were handed over: one running, 32 queued (a fixed sleep was too short on a
+  // loaded machine).
+  const auto deadline = Clock::now() + 10s;
+  while (routed_.load() < 33 && Clock::now() < deadline) std::this_thread::sleep_for(1ms);
+  ASSERT_EQ(routed_.load(), 33);
   auto refused = get("/slow");
   EXPECT_EQ(refused.status, 503);
   EXPECT_EQ(refused.header("Retry-After"), "1");
