@@ -70,4 +70,11 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return bytes;
 }
 
+Result<std::string> read_artifact(const std::filesystem::path& path, std::string_view what) {
+  auto bytes = read_file(path);
+  if (!bytes && bytes.error().code == ErrorCode::not_found)
+    return fail(ErrorCode::not_found, std::string(what) + " " + path.string() + " is missing: run `snai data build`");
+  return bytes;
+}
+
 }  // namespace snai

@@ -22,5 +22,8 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
 
 // The whole file. not_found when it does not exist, unavailable when it cannot be read.
 Result<std::string> read_file(const std::filesystem::path& path);
+// The same for an artifact of `snai data build`: not_found says "<what> <path> is missing: run
+// `snai data build`" ("quality model var/data/quality.xgb is missing: ...").
+Result<std::string> read_artifact(const std::filesystem::path& path, std::string_view what);
 
 }  // namespace snai

@@ -41,5 +41,14 @@ TEST(FileIo, MissingFileIsNotFoundAndAMissingFolderCannotBeWritten) {
   EXPECT_EQ(unwritable.error().code, ErrorCode::unavailable);
 }
 
+TEST(FileIo, AMissingArtifactSaysToRunDataBuild) {
+  TempDir dir;
+  auto missing = read_artifact(dir.path / "quality.xgb", "quality model");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::not_found);
+  EXPECT_NE(missing.error().message.find("quality model"), std::string::npos);
+  EXPECT_NE(missing.error().message.find("snai data build"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace snai

@@ -51,12 +51,8 @@ Status save_screen_words(const screening::ScreenWordLists& lists, const lexicon:
 }
 
 Result<screening::ScreenWordLists> load_screen_words(const std::filesystem::path& path, const lexicon::Lexicon& lexicon) {
-  auto read = read_file(path);
-  if (!read) {
-    if (read.error().code == ErrorCode::not_found)
-      return fail(ErrorCode::not_found, fmt::format("{} is missing: run `snai data build`", path.string()));
-    return fail(read.error());
-  }
+  auto read = read_artifact(path, "the screen word lists");
+  if (!read) return fail(read.error());
   const std::string& text = *read;
   auto corrupt = [&](std::size_t line) {
     return fail(ErrorCode::data_corrupt,

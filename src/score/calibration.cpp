@@ -52,12 +52,8 @@ Status ScoreCalibration::save(const std::filesystem::path& path) const {
 }
 
 Result<ScoreCalibration> ScoreCalibration::load(const std::filesystem::path& path) {
-  auto text = read_file(path);
-  if (!text) {
-    if (text.error().code == ErrorCode::not_found)
-      return fail(ErrorCode::not_found, fmt::format("score calibration {} is missing: run `snai data build`", path.string()));
-    return fail(text.error());
-  }
+  auto text = read_artifact(path, "score calibration");
+  if (!text) return fail(text.error());
   auto corrupt = [&](std::string_view why) {
     return fail(ErrorCode::data_corrupt, fmt::format("score calibration {} {}: rebuild with `snai data build`", path.string(), why));
   };

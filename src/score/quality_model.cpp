@@ -159,12 +159,8 @@ Result<QualityModel> QualityModel::train(std::span<const LabeledName> names, Fea
 }
 
 Result<QualityModel> QualityModel::load(const std::filesystem::path& path, FeatureContext context) {
-  auto read = read_file(path);
-  if (!read) {
-    if (read.error().code == ErrorCode::not_found)
-      return fail(ErrorCode::not_found, fmt::format("quality model {} is missing: run `snai data build`", path.string()));
-    return fail(read.error());
-  }
+  auto read = read_artifact(path, "quality model");
+  if (!read) return fail(read.error());
   const std::string& bytes = *read;
   auto booster = std::make_unique<Booster>();
   if (XGBoosterCreate(nullptr, 0, &booster->handle) != 0) return fail(xgboost_error("create"));

@@ -181,12 +181,8 @@ Status RealismModel::save(const std::filesystem::path& path) const {
 }
 
 Result<RealismModel> RealismModel::load(const std::filesystem::path& path) {
-  auto bytes = read_file(path);
-  if (!bytes) {
-    if (bytes.error().code == ErrorCode::not_found)
-      return fail(ErrorCode::not_found, fmt::format("realism model {} is missing: run `snai data build`", path.string()));
-    return fail(bytes.error());
-  }
+  auto bytes = read_artifact(path, "realism model");
+  if (!bytes) return fail(bytes.error());
   auto corrupt = [&](std::string_view why) {
     return fail(ErrorCode::data_corrupt, fmt::format("realism model {} {}: rebuild with `snai data build`", path.string(), why));
   };
