@@ -81,7 +81,10 @@ Result<NamingResult> Namer::generate(const generate::GenerateRequest& request) c
   std::string example;
   if (knowledge_.brand_index && !request.allow_similar_brands)
     rank.acceptable = [&](const generate::Candidate& c) {
-      auto matches = knowledge_.brand_index->find(c.name, 1, {.meaning = false});
+      // Spelling and sound only, except for names of several words: their brands are often
+      // found only through meaning ("Home Cloud" → ownCloud), then judged by sound like the rest.
+      bool several_words = c.name.find(' ') != std::string::npos;
+      auto matches = knowledge_.brand_index->find(c.name, 1, {.meaning = several_words});
       bool risky = matches && !matches->empty() && matches->front().risk == conflicts::Risk::high;
       if (risky && too_close++ == 0) example = fmt::format("{} ({})", c.name, matches->front().reason);
       return !risky;

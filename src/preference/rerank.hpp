@@ -5,9 +5,9 @@
 //   confidence = events / (events + confidence_events),
 //
 // sorted by (quality >= 50 first, then key). So a name below the good-name line never passes
-// a good one, a name moves at most max_shift points (15 by default: a 70 the person would love
-// can pass an 80 they would not, never a 95), and a model learned from few verdicts moves
-// little. An untrained model leaves the order as it was.
+// a good one, a name moves at most max_shift points (20 by default on the percentile scale of
+// real startup names: a 60 the person would love can pass a 75 they would not, never a 95),
+// and a model learned from few verdicts moves little. An untrained model leaves the order as it was.
 //
 //   auto choice = book.model_for(user_id, project_id);
 //   rerank(result.names, *choice.model, book.describer());
@@ -25,8 +25,8 @@
 namespace snai::preference {
 
 struct RerankOptions {
-  double max_shift = 15;          // score points, at full confidence
-  double confidence_events = 30;  // verdicts at which confidence is one half
+  double max_shift = 20;          // score points, at full confidence
+  double confidence_events = 10;  // verdicts at which confidence is one half
 };
 
 // The order (indices into the inputs) the formula above gives; stable for equal keys.
