@@ -74,8 +74,9 @@ void ResponseCache::l2_succeeded() {
 void ResponseCache::set_generation(std::uint64_t generation) {
   if (generation_.exchange(generation) == generation) return;
   epoch_.fetch_add(1);
-  invalidations_.fetch_add(1, std::memory_order_relaxed);
   l1_.erase_prefix("");
+  // Counted once applied: a reader that sees the count sees the entries gone.
+  invalidations_.fetch_add(1, std::memory_order_release);
 }
 
 void ResponseCache::sync_generation() {
@@ -98,8 +99,8 @@ void ResponseCache::apply_invalidation(std::string_view message) {
   } else if (message.starts_with("prefix ")) {
     message.remove_prefix(7);
     epoch_.fetch_add(1);
-    invalidations_.fetch_add(1, std::memory_order_relaxed);
     l1_.erase_prefix(message);
+    invalidations_.fetch_add(1, std::memory_order_release);
   }
 }
 
@@ -193,7 +194,7 @@ ResponseCacheStats ResponseCache::stats() const {
           .l2_errors = l2_errors_.load(),
           .computes = computes_.load(),
           .shared = shared_.load(),
-          .invalidations = invalidations_.load(),
+          .invalidations = invalidations_.load(std::memory_order_acquire),
           .l2_enabled = redis_ != nullptr,
           .l2_available = redis_ != nullptr && l2_available_.load(),
           .generation = generation_.load()};
