@@ -292,7 +292,7 @@ Stage realism_stage(const Config& config) {
   const score::TasteWeights weights;  // the calibration scale is of the raw value these weigh
   auto companies = std::filesystem::absolute(naming::kRealCompaniesFile);
   return {.name = "realism",
-          .version = 6,  // bump when the generator changes what it offers: the realism model learns from it
+          .version = 7,  // bump when the generator changes what it offers: the realism model learns from it
           .settings = fmt::format("descriptions={} rounds={} top={} epochs={} rate={} l2={} buckets=2^{} weights={},{},{},{},{}",
                                   options.descriptions, options.adversarial_rounds, options.top, options.realism.epochs,
                                   options.realism.learning_rate, options.realism.l2, options.realism.buckets_log2, weights.quality_cap, weights.realism, weights.realism_gate,

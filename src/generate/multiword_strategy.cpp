@@ -38,26 +38,30 @@ constexpr std::array<Industry, 12> kIndustries = {{
 constexpr std::array<std::string_view, 3> kGeneralPartners = {"Labs", "Technologies", "Systems"};
 
 std::vector<std::string_view> industry_partners(const StrategyInput& in) {
-  // An industry counts only when two or more of the pool's words point to it: one word read in
-  // the wrong sense ("docs" as doctors) must not make a notes app a health company.
+  // An industry counts only when two or more of the pool's words point to it, one of them by
+  // being a cue word itself: a word read in the wrong sense through WordNet's topics ("docs" as
+  // doctors, "family" as a taxonomic group) must not make a notes app a health company or a
+  // budgeting app a biotech.
   std::array<double, kIndustries.size()> evidence{};
   std::array<std::set<std::string_view>, kIndustries.size()> voters;
-  auto vote = [&](std::string_view cue_word, std::string_view voter, double weight) {
+  std::array<bool, kIndustries.size()> named{};
+  auto vote = [&](std::string_view cue_word, std::string_view voter, double weight, bool direct) {
     for (std::size_t k = 0; k < kIndustries.size(); ++k)
       if (std::ranges::find(kIndustries[k].cues, cue_word) != kIndustries[k].cues.end()) {
         evidence[k] += weight;
         voters[k].insert(voter);
+        named[k] = named[k] || direct;
       }
   };
   auto pool = in.pool.top(30, std::nullopt, 14);
   for (const PoolWord* w : pool) {
-    vote(w->word, w->word, w->weight);
+    vote(w->word, w->word, w->weight, true);
     for (const auto& topic : in.lexicon.domain_categories(w->word))
-      if (topic.relation == lexicon::Relation::domain_topic) vote(topic.word, w->word, w->weight * 0.7);
+      if (topic.relation == lexicon::Relation::domain_topic) vote(topic.word, w->word, w->weight * 0.7, false);
   }
   std::map<std::string_view, double> votes;  // partner → evidence
   for (std::size_t k = 0; k < kIndustries.size(); ++k) {
-    if (voters[k].size() < 2) continue;
+    if (voters[k].size() < 2 || !named[k]) continue;
     for (std::size_t i = 0; i < kIndustries[k].partners.size(); ++i)
       votes[kIndustries[k].partners[i]] += evidence[k] * (1.0 - 0.1 * double(i));
   }
@@ -117,7 +121,8 @@ void MultiwordStrategy::propose(const StrategyInput& in, CandidateSink& sink) co
     for (std::size_t i : two_partners()) {
       std::string partner(partners[i]);
       if (fold_name(partner) == n->word) continue;
-      options.push_back({capitalize(n->word) + " " + partner, {n->word, partner}, {n->word}, n->weight});
+      // The company word is a root too, for the ranking's diversity: one "... Spaces" among the top ten.
+      options.push_back({capitalize(n->word) + " " + partner, {n->word, partner}, {n->word, fold_name(partner)}, n->weight});
       weights.push_back(evocative(n->weight) / (1.0 + 0.25 * double(i)));
     }
     if (n->relation == "concept" || n->relation == "keyword") continue;
@@ -131,7 +136,8 @@ void MultiwordStrategy::propose(const StrategyInput& in, CandidateSink& sink) co
   // An adjective can carry a company word on its own (Notable Health, Clear Labs).
   for (const PoolWord* a : adjectives)
     for (std::size_t i : two_partners()) {
-      options.push_back({capitalize(a->word) + " " + std::string(partners[i]), {a->word, std::string(partners[i])}, {a->word},
+      options.push_back({capitalize(a->word) + " " + std::string(partners[i]), {a->word, std::string(partners[i])},
+                         {a->word, fold_name(partners[i])},
                          a->weight});
       weights.push_back(evocative(a->weight) / (1.0 + 0.25 * double(i)));
     }
