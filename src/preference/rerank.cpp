@@ -33,6 +33,15 @@ std::vector<std::size_t> blended_order(std::span<const double> quality, std::spa
   return order;
 }
 
+namespace {
+// The ranker's order is the starting point (it spreads styles and roots, so it is not sorted by
+// score): each name's quality is capped by the one before it, so with no preference the order
+// stays as it was and a preference moves a name at most max_shift points from its place.
+void in_list_order(std::vector<double>& quality) {
+  for (std::size_t i = 1; i < quality.size(); ++i) quality[i] = std::min(quality[i], quality[i - 1]);
+}
+}  // namespace
+
 void rerank(std::vector<naming::ScoredName>& names, const PreferenceModel& model, const NameDescriber& describer,
             const RerankOptions& options) {
   if (!model.trained() || names.size() < 2) return;
@@ -46,6 +55,7 @@ void rerank(std::vector<naming::ScoredName>& names, const PreferenceModel& model
                                                       .parts = n.candidate.parts,
                                                       .sounds_like = n.candidate.sounds_like})));
   }
+  in_list_order(quality);
   auto order = blended_order(quality, utility, model.events(), options);
   std::vector<naming::ScoredName> out;
   out.reserve(names.size());
@@ -71,6 +81,7 @@ void rerank_json(nlohmann::json& names, const PreferenceModel& model, const Name
     quality.push_back(score != n.end() && score->is_number() ? score->get<double>() : 0.0);
     utility.push_back(model.score(describer.describe(info)));
   }
+  in_list_order(quality);
   auto order = blended_order(quality, utility, model.events(), options);
   nlohmann::json out = nlohmann::json::array();
   for (auto i : order) out.push_back(std::move(names[i]));

@@ -4,7 +4,8 @@
 //   key = quality + max_shift · confidence · tanh(z),   z = (utility − mean) / sd over the list,
 //   confidence = events / (events + confidence_events),
 //
-// sorted by (quality >= 50 first, then key). So a name below the good-name line never passes
+// sorted by (quality >= 50 first, then key), where quality is capped by the name before it in the
+// ranker's list (which spreads styles and roots). So a name below the good-name line never passes
 // a good one, a name moves at most max_shift points (20 by default on the percentile scale of
 // real startup names: a 60 the person would love can pass a 75 they would not, never a 95),
 // and a model learned from few verdicts moves little. An untrained model leaves the order as it was.
