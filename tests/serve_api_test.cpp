@@ -118,11 +118,21 @@ TEST_F(ServeApiTest, AFounderGeneratesKeepsRatesAndExportsNames) {
   }
 }
 
-// Mean letters of the first n names of a generate answer.
-double mean_length(const Json& names, std::size_t n) {
+// Mean position (0 = first) of the names no longer than the list's median length.
+double mean_position_of_short(const Json& names) {
+  std::vector<std::size_t> lengths;
+  for (const auto& n : names) lengths.push_back(n["name"].get<std::string>().size());
+  auto sorted = lengths;
+  std::ranges::sort(sorted);
+  const std::size_t median = sorted[sorted.size() / 2];
   double total = 0;
-  for (std::size_t i = 0; i < n; ++i) total += names[i]["name"].get<std::string>().size();
-  return total / double(n);
+  int count = 0;
+  for (std::size_t i = 0; i < lengths.size(); ++i)
+    if (lengths[i] <= median) {
+      total += double(i);
+      ++count;
+    }
+  return count ? total / count : 0;
 }
 
 TEST_F(ServeApiTest, FeedbackTeachesTheRankingForThatFounder) {
@@ -162,7 +172,8 @@ TEST_F(ServeApiTest, FeedbackTeachesTheRankingForThatFounder) {
   EXPECT_FALSE(anonymous.header("X-Preference-Model"));
   EXPECT_EQ(anonymous.json()["names"], names) << "everyone else keeps the shared order";
   EXPECT_NE(mine, names);
-  EXPECT_LT(mean_length(mine, 10), mean_length(names, 10));
+  // The founder's taste moves short names up the whole list: their mean position falls.
+  EXPECT_LT(mean_position_of_short(mine), mean_position_of_short(names));
 }
 
 TEST_F(ServeApiTest, MetricsAndTheOpenApiDocumentDescribeTheServer) {
