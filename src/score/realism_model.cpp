@@ -33,26 +33,36 @@ std::uint32_t slot_of(std::string_view gram, std::uint32_t mask) {
   return static_cast<std::uint32_t>(hash64(gram)) & mask;
 }
 
-Features features_of(const std::string& text, std::uint32_t mask, std::string& shape_scratch) {
-  Features f;
+// Calls visit(slot, gram) for every feature of `text`: each n-gram, then the two shape features
+// (letters 2..16 with words 1..4, and words alone; prefixed with # so no n-gram collides in
+// meaning; their gram is ""). The one enumeration training, logit() and tells() share.
+template <class Visit>
+void for_each_feature(std::string_view text, std::uint32_t mask, Visit&& visit) {
   for (std::size_t n = 1; n <= std::size_t(kMaxGram); ++n)
     for (std::size_t i = 0; i + n <= text.size(); ++i) {
       std::string_view gram(text.data() + i, n);
       if (n == 1 && (gram == "^" || gram == "$")) continue;
-      f.slots.push_back(slot_of(gram, mask));
-      f.grams.push_back(gram);
+      visit(slot_of(gram, mask), gram);
     }
-  // Shape: letters (2..16) and words (1..4), prefixed so they cannot collide with n-grams in meaning.
   std::size_t letters = 0, words = 1;
   for (char c : text) {
     if (c == '_') ++words;
     else if (c != '^' && c != '$') ++letters;
   }
-  shape_scratch = fmt::format("#len{}#words{}", std::clamp<std::size_t>(letters, 2, 16), std::min<std::size_t>(words, 4));
-  f.slots.push_back(slot_of(shape_scratch, mask));
-  f.grams.emplace_back();
-  f.slots.push_back(slot_of(shape_scratch.substr(shape_scratch.find("#words")), mask));
-  f.grams.emplace_back();
+  char shape[48];
+  int len = std::snprintf(shape, sizeof shape, "#len%zu#words%zu", std::clamp<std::size_t>(letters, 2, 16),
+                          std::min<std::size_t>(words, 4));
+  std::string_view whole(shape, std::size_t(len));
+  visit(slot_of(whole, mask), std::string_view{});
+  visit(slot_of(whole.substr(whole.find("#words")), mask), std::string_view{});
+}
+
+Features features_of(std::string_view text, std::uint32_t mask) {
+  Features f;
+  for_each_feature(text, mask, [&](std::uint32_t slot, std::string_view gram) {
+    f.slots.push_back(slot);
+    f.grams.push_back(gram);
+  });
   f.value = 1.0f / std::sqrt(float(f.slots.size()));
   return f;
 }
@@ -98,11 +108,10 @@ Result<RealismModel> RealismModel::train(std::span<const RealismExample> example
   };
   std::vector<Row> rows;
   rows.reserve(examples.size());
-  std::string scratch;
   for (const auto& e : examples) {
     auto text = realism_text(e.name);
     if (text.empty()) continue;
-    auto f = features_of(text, mask, scratch);
+    auto f = features_of(text, mask);
     f.grams.clear();  // the views point into `text`
     rows.push_back({std::move(f), e.real ? 1.0f : 0.0f, float(e.weight * class_weight[e.real ? 1 : 0])});
   }
@@ -133,27 +142,13 @@ Result<RealismModel> RealismModel::train(std::span<const RealismExample> example
 double RealismModel::logit(std::string_view name) const {
   auto text = realism_text(name);
   if (text.empty()) return kNoLetters;
-  // The ranking's path: the same features as features_of(), summed as they are hashed.
-  const auto mask = static_cast<std::uint32_t>(weights_.size() - 1);
+  // The ranking's path: summed as hashed, nothing stored.
   double sum = 0;
-  std::size_t count = 0, letters = 0, words = 1;
-  for (std::size_t n = 1; n <= std::size_t(kMaxGram); ++n)
-    for (std::size_t i = 0; i + n <= text.size(); ++i) {
-      std::string_view gram(text.data() + i, n);
-      if (n == 1 && (gram == "^" || gram == "$")) continue;
-      sum += weights_[slot_of(gram, mask)];
-      ++count;
-    }
-  for (char c : text) {
-    if (c == '_') ++words;
-    else if (c != '^' && c != '$') ++letters;
-  }
-  char shape[48];
-  int len = std::snprintf(shape, sizeof shape, "#len%zu#words%zu", std::clamp<std::size_t>(letters, 2, 16),
-                          std::min<std::size_t>(words, 4));
-  std::string_view whole(shape, std::size_t(len));
-  sum += weights_[slot_of(whole, mask)] + weights_[slot_of(whole.substr(whole.find("#words")), mask)];
-  count += 2;
+  std::size_t count = 0;
+  for_each_feature(text, static_cast<std::uint32_t>(weights_.size() - 1), [&](std::uint32_t slot, std::string_view) {
+    sum += weights_[slot];
+    ++count;
+  });
   return bias_ + sum / std::sqrt(double(count));
 }
 
@@ -161,8 +156,7 @@ std::vector<std::pair<std::string, double>> RealismModel::tells(std::string_view
   auto text = realism_text(name);
   std::vector<std::pair<std::string, double>> out;
   if (text.empty()) return out;
-  std::string scratch;
-  auto f = features_of(text, static_cast<std::uint32_t>(weights_.size() - 1), scratch);
+  auto f = features_of(text, static_cast<std::uint32_t>(weights_.size() - 1));
   for (std::size_t i = 0; i < f.slots.size(); ++i)
     if (f.grams[i].size() >= 2) out.emplace_back(std::string(f.grams[i]), weights_[f.slots[i]] * f.value);
   std::ranges::stable_sort(out, [](const auto& a, const auto& b) { return std::abs(a.second) > std::abs(b.second); });
